@@ -1,0 +1,48 @@
+/**
+ * The `ipqs-tc` command: the local runner, the analyst CLI, the simulator, manifest validation and
+ * packaging, all over the one pipeline the playbook entry runs.
+ */
+import { Command } from 'commander';
+import { runCommand } from './local/run-command';
+import { runValidateCommand } from './manifest/validate-command';
+
+export function buildProgram(): Command {
+  const program = new Command('ipqs-tc')
+    .description('IPQS Fraud and Risk Scoring for ThreatConnect')
+    .version(process.env.npm_package_version ?? '1.0.0');
+
+  program
+    .command('run')
+    .description('run the app locally from a tcex-style app_inputs.json and print the outputs it wrote')
+    .argument('[config]', 'the tcex run file: {"stage":{"kvstore":{...}},"inputs":{...}}', 'app_inputs.json')
+    .option('--redis <url>', 'use this Redis (redis://host:port/db) instead of the embedded in-memory store')
+    .option('--json', 'print the outputs as JSON')
+    .option('--verbose', 'also print the log to stderr')
+    .action(async (config: string, options: { redis?: string; json?: boolean; verbose?: boolean }) => {
+      process.exitCode = await runCommand({
+        configPath: config,
+        ...(options.redis ? { redisUrl: options.redis } : {}),
+        json: options.json ?? false,
+        verbose: options.verbose ?? false,
+        env: process.env,
+        out: (text) => process.stdout.write(`${text}\n`),
+      });
+    });
+
+  program
+    .command('validate')
+    .description('check install.json and layout.json against the ThreatConnect schemas and the output table')
+    .option('--dir <path>', 'folder holding install.json and layout.json', process.cwd())
+    .action((options: { dir: string }) => {
+      process.exitCode = runValidateCommand(options.dir, (line) => process.stdout.write(`${line}\n`));
+    });
+
+  return program;
+}
+
+buildProgram()
+  .parseAsync(process.argv)
+  .catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });

@@ -1,0 +1,159 @@
+/**
+ * The Redis KV store (tcex `KeyValueRedis`): one hash per playbook context, `HGET ctx field` to read and
+ * a single `HSET ctx f1 v1 f2 v2 ...` to write. The connection is verified up front so a wrong host or
+ * password fails at startup with a clear `KvStoreError`, not on the first output write.
+ */
+import { readFileSync } from 'node:fs';
+import Redis from 'ioredis';
+import type { RedisOptions } from 'ioredis';
+import { KvStoreError, errorMessage } from '../../errors';
+import type { KvStore } from './kv-store';
+
+/** Where the Redis KV store is and how to log in (the `tc_kvstore_*` params). */
+export interface RedisKvOptions {
+  readonly context: string;
+  readonly host: string;
+  readonly port: number;
+  readonly user?: string;
+  readonly password?: string;
+  readonly db?: number;
+  readonly tlsEnabled?: boolean;
+  readonly tlsPort?: number;
+  readonly caFile?: string;
+  readonly certFile?: string;
+  readonly keyFile?: string;
+  readonly connectTimeoutMs?: number;
+}
+
+const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+const MAX_RECONNECTS = 3;
+const CREDENTIAL_ERROR = /^(WRONGPASS|NOAUTH|NOPERM)|invalid (password|username)/i;
+
+/** The ioredis options for `options`: TLS material is read from the broker cert files here. */
+export function redisClientOptions(options: RedisKvOptions): RedisOptions {
+  return {
+    host: options.host,
+    port: options.tlsEnabled ? (options.tlsPort ?? options.port) : options.port,
+    db: options.db ?? 0,
+    username: options.user || undefined,
+    password: options.password || undefined,
+    tls: options.tlsEnabled
+      ? {
+          ca: readTlsFile('CA', options.caFile),
+          cert: readTlsFile('certificate', options.certFile),
+          key: readTlsFile('key', options.keyFile),
+          rejectUnauthorized: true,
+        }
+      : undefined,
+    lazyConnect: true,
+    connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    // A short-lived app: a few reconnects ride out a blip, then commands fail instead of hanging.
+    maxRetriesPerRequest: 1,
+    retryStrategy: (times) => (times > MAX_RECONNECTS ? null : times * 100),
+  };
+}
+
+function readTlsFile(label: string, file: string | undefined): Buffer | undefined {
+  if (!file) return undefined;
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? errorMessage(error);
+    throw new KvStoreError(`KV store: cannot read the Redis TLS ${label} file ${file} (${code})`);
+  }
+}
+
+/** A `KvStore` on one Redis hash. */
+export class RedisKvStore implements KvStore {
+  readonly kind = 'Redis';
+  private closed = false;
+
+  private constructor(
+    private readonly client: Redis,
+    private readonly context: string,
+    private readonly scrub: (text: string) => string,
+  ) {}
+
+  /** Connects and PINGs; an unreachable server or rejected login is a `KvStoreError`. */
+  static async connect(options: RedisKvOptions): Promise<RedisKvStore> {
+    const clientOptions = redisClientOptions(options);
+    const where = `Redis at ${clientOptions.host}:${clientOptions.port}`;
+    const scrub = scrubber(options.password);
+    const client = new Redis(clientOptions);
+    // ioredis reports the real cause only as an 'error' event (connect() rejects with "Connection is
+    // closed."); the listener also keeps ioredis from printing unhandled error events.
+    let lastError: unknown;
+    client.on('error', (error: unknown) => {
+      lastError = error;
+    });
+    try {
+      await client.connect();
+      await client.ping();
+    } catch (error) {
+      // Without this ioredis keeps reconnecting (and re-sending a rejected AUTH) in the background.
+      client.disconnect();
+      const cause = lastError ?? error;
+      const reason = scrub(redisReason(cause));
+      if (CREDENTIAL_ERROR.test(reason)) {
+        throw new KvStoreError(`KV store: ${where} rejected the credentials (${reason})`);
+      }
+      throw new KvStoreError(`KV store: ${where} is unreachable (${reason})`);
+    }
+    return new RedisKvStore(client, options.context, scrub);
+  }
+
+  async read(key: string): Promise<string | null> {
+    try {
+      return await this.client.hget(this.context, key);
+    } catch (error) {
+      throw new KvStoreError(
+        `KV store: Redis HGET ${key} in context ${this.context} failed (${this.scrub(redisReason(error))})`,
+      );
+    }
+  }
+
+  async write(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
+    if (entries.length === 0) return;
+    try {
+      await this.client.hset(this.context, ...entries.flat());
+    } catch (error) {
+      throw new KvStoreError(
+        `KV store: Redis HSET ${describeKeys(entries)} in context ${this.context} failed (${this.scrub(redisReason(error))})`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // a connection that is down (reconnecting) would make QUIT wait for the reconnects: just drop it
+    if (this.client.status !== 'ready') {
+      this.client.disconnect();
+      return;
+    }
+    try {
+      await this.client.quit();
+    } catch {
+      this.client.disconnect();
+    }
+  }
+}
+
+/** The written keys for an error message: the first few and how many more. */
+export function describeKeys(entries: ReadonlyArray<readonly [string, string]>): string {
+  const shown = entries.slice(0, 3).map(([key]) => key);
+  const more = entries.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ');
+}
+
+/** The error code (ECONNREFUSED) when there is one, else the server's reply on one line. */
+function redisReason(error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && code.length > 0 ? code : errorMessage(error);
+}
+
+/** Belt and braces: no Redis message should hold the password, but never let one through. */
+function scrubber(password: string | undefined): (text: string) => string {
+  if (!password) return (text) => text;
+  return (text) => text.split(password).join('***');
+}

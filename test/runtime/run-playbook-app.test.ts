@@ -1,0 +1,146 @@
+// The runtime against a real redis-server: outputs are flushed on every exit path (success, failure,
+// thrown error, interrupt), in one round trip, and only the requested ones.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Redis from 'ioredis';
+import type { Enrich } from '../../src/runtime/enrich';
+import { runPlaybookApp } from '../../src/runtime/run-playbook-app';
+import { ExitCode } from '../../src/tc/exit';
+import { INTERRUPT_MESSAGE } from '../../src/tc/signals';
+import { pythonJsonDumps } from '../helpers/param-file';
+import { redisHostPort, testRedis, uniqueContext } from '../helpers/redis';
+import { startRedisServer } from '../helpers/redis-server';
+
+const COUNT = '#App:7:ipqs.count!String';
+const INDICATORS = '#App:7:ipqs.indicator!StringArray';
+
+let redis: Redis;
+beforeAll(() => {
+  redis = testRedis();
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+function params(context: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ipqs-runtime-'));
+  const { host, port } = redisHostPort();
+  return {
+    tc_kvstore_type: 'Redis',
+    tc_kvstore_host: host,
+    tc_kvstore_port: port,
+    tc_playbook_kvstore_context: context,
+    tc_playbook_out_variables: [COUNT, INDICATORS],
+    tc_out_path: path.join(dir, 'out'),
+    tc_log_path: path.join(dir, 'log'),
+    ipqs_api_key: 'runtime-test-key-1234',
+    indicators: '#App:1:in.values!StringArray',
+    ...extra,
+  };
+}
+
+async function stageInput(context: string): Promise<void> {
+  await redis.hset(context, '#App:1:in.values!StringArray', pythonJsonDumps(['1.1.1.1', 'a@b.example']));
+}
+
+const stageBoth: Enrich = ({ stage }) => {
+  stage.stage('ipqs.count', 'String', '2');
+  stage.stage('ipqs.indicator', 'StringArray', ['1.1.1.1', 'a@b.example']);
+  stage.stage('ipqs.verdict', 'String', 'CLEAN'); // not requested: never written
+  return Promise.resolve({ exitCode: ExitCode.Success, message: 'done' });
+};
+
+describe('runPlaybookApp', () => {
+  it('hands the pipeline resolved, validated params and writes the requested outputs', async () => {
+    const context = uniqueContext('runtime');
+    await stageInput(context);
+    let seen: unknown;
+    const result = await runPlaybookApp({
+      env: {},
+      argv: [],
+      params: params(context, { ip_strictness: '2', fail_on_error: 'false' }),
+      enrich: async (ctx) => {
+        seen = {
+          indicators: ctx.app.indicators,
+          strictness: ctx.app.ip_strictness,
+          fail: ctx.app.fail_on_error,
+        };
+        return stageBoth(ctx);
+      },
+    });
+    expect(seen).toEqual({ indicators: ['1.1.1.1', 'a@b.example'], strictness: 2, fail: false });
+    expect(result.exitCode).toBe(ExitCode.Success);
+    expect(await redis.hgetall(context)).toEqual({
+      '#App:1:in.values!StringArray': '["1.1.1.1", "a@b.example"]',
+      [COUNT]: '"2"',
+      [INDICATORS]: '["1.1.1.1", "a@b.example"]',
+    });
+    expect(readFileSync(result.messagePath!, 'utf8')).toBe('done\n');
+  });
+
+  it('still flushes the outputs staged before the pipeline failed', async () => {
+    const context = uniqueContext('runtime-fail');
+    await stageInput(context);
+    const result = await runPlaybookApp({
+      env: {},
+      argv: [],
+      params: params(context),
+      enrich: async (ctx) => {
+        await stageBoth(ctx);
+        throw new Error('boom in the pipeline');
+      },
+    });
+    expect(result.exitCode).toBe(ExitCode.Failure);
+    expect(result.message).toBe('Generic Error. See logs for more details (boom in the pipeline)');
+    expect(await redis.hget(context, COUNT)).toBe('"2"');
+    expect(await redis.hget(context, INDICATORS)).toBe('["1.1.1.1", "a@b.example"]');
+  });
+
+  it('flushes the outputs and exits 1 with the interrupt message on SIGTERM', async () => {
+    const context = uniqueContext('runtime-signal');
+    await stageInput(context);
+    let aborted = false;
+    const result = await runPlaybookApp({
+      env: {},
+      argv: [],
+      params: params(context),
+      handleSignals: true,
+      enrich: async (ctx) => {
+        await stageBoth(ctx);
+        ctx.signal.addEventListener('abort', () => {
+          aborted = true;
+        });
+        process.emit('SIGTERM', 'SIGTERM');
+        return new Promise(() => undefined); // the pipeline never finishes by itself
+      },
+    });
+    expect(result).toMatchObject({ exitCode: ExitCode.Failure, message: INTERRUPT_MESSAGE });
+    expect(aborted).toBe(true);
+    expect(await redis.hget(context, COUNT)).toBe('"2"');
+    expect(process.listenerCount('SIGTERM')).toBe(0);
+  });
+
+  it('reports a failed flush and names the outputs that could not be written', async () => {
+    const server = await startRedisServer();
+    try {
+      const context = uniqueContext('runtime-flush');
+      const result = await runPlaybookApp({
+        env: {},
+        argv: [],
+        params: params(context, { tc_kvstore_port: server.port, indicators: '1.1.1.1' }),
+        enrich: async (ctx) => {
+          await stageBoth(ctx);
+          await server.stop(); // the KV store goes away before the flush
+          return { exitCode: ExitCode.Success, message: 'done' };
+        },
+      });
+      expect(result.exitCode).toBe(ExitCode.Failure);
+      expect(result.message).toContain('Outputs could not be written');
+      expect(result.message).toContain(COUNT);
+      expect(result.message).toContain(INDICATORS);
+    } finally {
+      await server.stop();
+    }
+  });
+});
