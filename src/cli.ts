@@ -16,18 +16,25 @@ export function buildProgram(): Command {
     .description('run the app locally from a tcex-style app_inputs.json and print the outputs it wrote')
     .argument('[config]', 'the tcex run file: {"stage":{"kvstore":{...}},"inputs":{...}}', 'app_inputs.json')
     .option('--redis <url>', 'use this Redis (redis://host:port/db) instead of the embedded in-memory store')
+    .option('--simulate', 'start the local IPQS simulator and send every lookup to it (no key, no network)')
     .option('--json', 'print the outputs as JSON')
     .option('--verbose', 'also print the log to stderr')
-    .action(async (config: string, options: { redis?: string; json?: boolean; verbose?: boolean }) => {
-      process.exitCode = await runCommand({
-        configPath: config,
-        ...(options.redis ? { redisUrl: options.redis } : {}),
-        json: options.json ?? false,
-        verbose: options.verbose ?? false,
-        env: process.env,
-        out: (text) => process.stdout.write(`${text}\n`),
-      });
-    });
+    .action(
+      async (
+        config: string,
+        options: { redis?: string; simulate?: boolean; json?: boolean; verbose?: boolean },
+      ) => {
+        process.exitCode = await runCommand({
+          configPath: config,
+          ...(options.redis ? { redisUrl: options.redis } : {}),
+          json: options.json ?? false,
+          verbose: options.verbose ?? false,
+          simulate: options.simulate ?? false,
+          env: process.env,
+          out: (text) => process.stdout.write(`${text}\n`),
+        });
+      },
+    );
 
   program
     .command('validate')

@@ -3,10 +3,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type Redis from 'ioredis';
+import { startSimulator } from '../src/simulator';
+import type { Simulator } from '../src/simulator';
 import { pythonJsonDumps, randomKey, writeEncryptedParams } from './helpers/param-file';
 import { testRedis } from './helpers/redis';
 import { runNode } from './helpers/run-main';
 import { MAIN_JS, platformParams, readMessageTc, runMain, tcRunDirs } from './helpers/tc-run';
+import { outputVariables } from '../src/outputs/output-table';
 
 const API_KEY = 'canaryIpqsKey0123456789abcdefABCDEF';
 const OUT = [
@@ -16,12 +19,20 @@ const OUT = [
 ];
 
 let redis: Redis;
-beforeAll(() => {
+let simulator: Simulator;
+beforeAll(async () => {
   redis = testRedis();
+  simulator = await startSimulator();
 });
 afterAll(async () => {
   await redis.quit();
+  await simulator.close();
 });
+
+/** The app params of a run against the local simulator. */
+function app(extra: Record<string, unknown>): Record<string, unknown> {
+  return { ipqs_api_key: API_KEY, ipqs_base_url: simulator.url, ...extra };
+}
 
 describe('node dist/main.js', () => {
   it.each([16, 24, 32] as const)(
@@ -31,27 +42,23 @@ describe('node dist/main.js', () => {
       await redis.hset(
         dirs.context,
         '#App:1:upstream.ips!StringArray',
-        pythonJsonDumps(['8.8.8.8', 'a@b.example']),
+        pythonJsonDumps(['198.51.100.10', 'score-5@example.com']),
       );
       const result = await runMain(
         dirs,
-        {
-          ...platformParams(dirs, OUT),
-          ipqs_api_key: API_KEY,
-          indicators: '#App:1:upstream.ips!StringArray',
-        },
+        { ...platformParams(dirs, OUT), ...app({ indicators: '#App:1:upstream.ips!StringArray' }) },
         { keyLength },
       );
 
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
       expect(existsSync(result.paramFile)).toBe(false);
-      expect(result.messageTc).toBe('IPQS: 2 indicators read\n');
+      expect(result.messageTc).toBe('IPQS: 2 indicators, 2 enriched, 0 failed, 0 high risk\n');
       expect(await redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"2"');
       expect(await redis.hget(dirs.context, '#App:9876:ipqs.indicator!StringArray')).toBe(
-        '["8.8.8.8", "a@b.example"]',
+        '["198.51.100.10", "score-5@example.com"]',
       );
-      expect(await redis.hget(dirs.context, '#App:9876:ipqs.indicator!String')).toBe('"8.8.8.8"');
+      expect(await redis.hget(dirs.context, '#App:9876:ipqs.indicator!String')).toBe('"198.51.100.10"');
       expect(result.logText).toContain('event=params-loaded');
     },
   );
@@ -60,8 +67,7 @@ describe('node dist/main.js', () => {
     const dirs = tcRunDirs();
     const result = await runMain(dirs, {
       ...platformParams(dirs, ['#App:9876:ipqs.count!String']),
-      ipqs_api_key: API_KEY,
-      indicators: '1.1.1.1\n2.2.2.2',
+      ...app({ indicators: '198.51.100.1\n198.51.100.2' }),
     });
     expect(result.code).toBe(0);
     expect(await redis.hgetall(dirs.context)).toEqual({ '#App:9876:ipqs.count!String': '"2"' });
@@ -81,8 +87,7 @@ describe('node dist/main.js', () => {
       tc_playbook_db_port: String(modern.tc_kvstore_port),
       tc_playbook_db_context: dirs.context,
       tc_playbook_out_variables: ['#App:9876:ipqs.count!String'],
-      ipqs_api_key: API_KEY,
-      indicators: '1.1.1.1',
+      ...app({ indicators: '198.51.100.1' }),
     });
     expect(result.code).toBe(0);
     expect(await redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"1"');
@@ -146,6 +151,146 @@ describe('node dist/main.js', () => {
       expect(messageTc?.trim().split('\n')).toHaveLength(1);
       expect(messageTc).not.toContain(key);
       expect(result.stderr).not.toContain(key);
+    });
+  });
+
+  describe('a mixed batch against a local IPQS', () => {
+    const BATCH = [
+      '198.51.100.90',
+      '2001:DB8:0:0:0:0:0:1',
+      'score-10@Example.COM',
+      'hxxps://phishing[.]example/login?a=1&b=2#top',
+      'risk-60.example',
+      '+1 800 555 0042',
+      '198.51.100.90',
+      '10.0.0.300',
+    ];
+    const ALL = outputVariables().map(({ name, type }) => `#App:9876:${name}!${type}`);
+
+    async function run(): Promise<{
+      code: number | null;
+      messageTc: string | undefined;
+      out: Record<string, unknown>;
+    }> {
+      const dirs = tcRunDirs();
+      await redis.hset(dirs.context, '#Trigger:5:trg.items!StringArray', pythonJsonDumps(BATCH));
+      simulator.resetStats();
+      const result = await runMain(dirs, {
+        ...platformParams(dirs, ALL),
+        ...app({ indicators: '#Trigger:5:trg.items!StringArray', phone_countries: 'US' }),
+      });
+      const stored = await redis.hgetall(dirs.context);
+      const out: Record<string, unknown> = {};
+      for (const [variable, value] of Object.entries(stored)) {
+        if (variable.startsWith('#App:9876:')) out[variable.slice('#App:9876:'.length)] = JSON.parse(value);
+      }
+      return { code: result.code, messageTc: result.messageTc, out };
+    }
+
+    it('writes every generic output aligned with the input order, and exits 1 for the invalid one', async () => {
+      const { code, messageTc, out } = await run();
+      expect(code).toBe(1);
+      expect(messageTc).toMatch(
+        /^IPQS: 8 indicators, 7 enriched, 1 failed, 3 high risk\. First error: 10\.0\.0\.300: not .+\n$/,
+      );
+      expect(out['ipqs.indicator!StringArray']).toEqual([
+        '198.51.100.90',
+        '2001:db8::1',
+        'score-10@example.com',
+        'https://phishing.example/login?a=1&b=2#top',
+        'risk-60.example',
+        '+18005550042',
+        '198.51.100.90',
+        '10.0.0.300',
+      ]);
+      expect(out['ipqs.indicator_type!StringArray']).toEqual([
+        'ip',
+        'ip',
+        'email',
+        'url',
+        'domain',
+        'phone',
+        'ip',
+        null,
+      ]);
+      const scores = out['ipqs.score!StringArray'] as (string | null)[];
+      expect([scores[0], scores[2], scores[3], scores[4], scores[5], scores[6], scores[7]]).toEqual([
+        '90',
+        '10',
+        '100',
+        '60',
+        '42',
+        '90',
+        null,
+      ]);
+      expect(scores[1]).toMatch(/^\d{1,3}$/);
+      const verdicts = out['ipqs.verdict!StringArray'] as (string | null)[];
+      expect([
+        verdicts[0],
+        verdicts[2],
+        verdicts[3],
+        verdicts[4],
+        verdicts[5],
+        verdicts[6],
+        verdicts[7],
+      ]).toEqual(['HIGH RISK', 'CLEAN', 'CRITICAL', 'SUSPICIOUS', 'CLEAN', 'HIGH RISK', null]);
+      const ratings = out['ipqs.threat_rating!StringArray'] as (string | null)[];
+      expect([ratings[0], ratings[2], ratings[3], ratings[4], ratings[7]]).toEqual([
+        '4',
+        '0',
+        '5',
+        '1',
+        null,
+      ]);
+      const reasons = out['ipqs.verdict_reasons!StringArray'] as (string | null)[];
+      expect(reasons[0]).toContain('fraud_score>=85');
+      expect(reasons[3]).toContain('phishing');
+      const errors = out['ipqs.error!StringArray'] as string[];
+      expect(errors.slice(0, 7)).toEqual(['', '', '', '', '', '', '']);
+      expect(errors[7]).toMatch(/^10\.0\.0\.300: not /);
+      expect(out['ipqs.cached!StringArray']).toEqual(Array(8).fill('false'));
+      const raw = out['ipqs.json.raw!StringArray'] as (string | null)[];
+      expect(raw).toHaveLength(8);
+      expect(JSON.parse(raw[0]!)).toMatchObject({ success: true, fraud_score: 90 });
+      expect(raw[7]).toBeNull();
+      expect(out['ipqs.indicator!String']).toBe('198.51.100.90');
+      expect(out['ipqs.verdict!String']).toBe('HIGH RISK');
+      expect(out['ipqs.count!String']).toBe('8');
+      expect(out['ipqs.success.count!String']).toBe('7');
+      expect(out['ipqs.error.count!String']).toBe('1');
+      expect(out['ipqs.high_risk.count!String']).toBe('3');
+      expect(out['ipqs.high_risk.indicators!StringArray']).toEqual([
+        '198.51.100.90',
+        'https://phishing.example/login?a=1&b=2#top',
+        '198.51.100.90',
+      ]);
+    });
+
+    it('writes the per-type field outputs and the v1.0 compatible outputs, without personal data', async () => {
+      const { out } = await run();
+      expect(out['ipqs.ip.fraud_score!String']).toBe('90');
+      expect(out['ipqs.ip.fraud_score!StringArray']).toEqual(['90', expect.stringMatching(/^\d+$/), '90']);
+      expect(out['ipqs.url.phishing!StringArray']).toEqual(['true', 'false']);
+      expect(out['ipqs.url.risk_score!StringArray']).toEqual(['100', '60']);
+      expect(out['ipqs.email.valid!String']).toBe('true');
+      expect(out['ipqs.email.domain_age.iso!String']).toEqual(expect.any(String));
+      expect(out['ipqs.phone.formatted!String']).toBe('+18005550042');
+      expect(out).not.toHaveProperty(['ipqs.email.identity_data!String']);
+      expect(out).not.toHaveProperty(['ipqs.phone.name!String']);
+      const compat = JSON.parse(out['ipqs.ipreputation.results.data!String'] as string);
+      expect(compat).toMatchObject({
+        fraud_score: 90,
+        IPQS_Reputation: 'High Risk',
+        TC_Threat_Rating: 'High Threat',
+      });
+      expect(JSON.parse(out['ipqs.urlreputation.json.raw!String'] as string)).toMatchObject({
+        phishing: true,
+      });
+    });
+
+    it('asks IPQS once per distinct valid indicator and never for the invalid one', async () => {
+      await run();
+      expect(simulator.stats().requests.byEndpoint).toEqual({ ip: 2, email: 1, url: 2, phone: 1 });
     });
   });
 });

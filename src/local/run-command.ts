@@ -6,6 +6,8 @@
 import Redis from 'ioredis';
 import { enrich } from '../app';
 import { SecretRegistry } from '../logging/secrets';
+import { startSimulator } from '../simulator';
+import type { Simulator } from '../simulator';
 import type { MockKvData } from '../tc/kvstore/kv-store-mock';
 import { loadLocalConfig } from '../tc/params';
 import { deserializeValue, serializeValue } from '../tc/playbook/serialize';
@@ -19,6 +21,8 @@ export interface RunCommandOptions {
   readonly redisUrl?: string;
   readonly json?: boolean;
   readonly verbose?: boolean;
+  /** Start the IPQS simulator in-process and point the app at it (no key, no network). */
+  readonly simulate?: boolean;
   readonly env: NodeJS.ProcessEnv;
   readonly out: (text: string) => void;
 }
@@ -76,7 +80,9 @@ function table(outputs: Record<string, unknown>): string {
 export async function runCommand(options: RunCommandOptions): Promise<number> {
   const config = loadLocalConfig(options.configPath, options.env);
   const target: LocalKvTarget = options.redisUrl ? redisTarget(options.redisUrl) : { type: 'Mock' };
+  const simulator: Simulator | undefined = options.simulate ? await startSimulator() : undefined;
   const params = localParams(config.inputs, target);
+  if (simulator) params.ipqs_base_url = simulator.url;
   const context = String(params.tc_playbook_kvstore_context);
   const staged = serializeStage(config.stage.kvstore);
 
@@ -104,5 +110,6 @@ export async function runCommand(options: RunCommandOptions): Promise<number> {
     return result.exitCode;
   } finally {
     redis?.disconnect();
+    await simulator?.close();
   }
 }

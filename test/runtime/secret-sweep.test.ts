@@ -4,6 +4,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Redis from 'ioredis';
+import { startSimulator } from '../../src/simulator';
+import type { Simulator } from '../../src/simulator';
 import { testRedis } from '../helpers/redis';
 import { platformParams, runMain, tcRunDirs } from '../helpers/tc-run';
 import type { TcRunDirs, TcRunResult } from '../helpers/tc-run';
@@ -19,9 +21,11 @@ const CANARY = {
 let redis: Redis;
 let tcApi: http.Server;
 let tcApiPath: string;
+let simulator: Simulator;
 
 beforeAll(async () => {
   redis = testRedis();
+  simulator = await startSimulator();
   await redis.call('ACL', 'SETUSER', 'sweep-user', 'on', `>${CANARY.kvPassword}`, '~*', '+@all');
   // a TC API that resolves one KEYCHAIN variable and refuses every other
   tcApi = http.createServer((request, response) => {
@@ -40,6 +44,7 @@ afterAll(async () => {
   await redis.call('ACL', 'DELUSER', 'sweep-user');
   await redis.quit();
   await new Promise((resolve) => tcApi.close(resolve));
+  await simulator.close();
 });
 
 function base(dirs: TcRunDirs): Record<string, unknown> {
@@ -50,11 +55,41 @@ function base(dirs: TcRunDirs): Record<string, unknown> {
     tc_api_access_id: 'access-id',
     tc_api_secret_key: CANARY.apiSecret,
     tc_log_level: 'trace',
+    ipqs_base_url: simulator.url,
+    max_retries: '1',
   };
 }
 
 const PATHS: ReadonlyArray<readonly [string, (dirs: TcRunDirs) => Record<string, unknown>, number]> = [
-  ['a successful run', (dirs) => ({ ...base(dirs), ipqs_api_key: CANARY.ipqsKey, indicators: '8.8.8.8' }), 0],
+  [
+    'a successful run',
+    (dirs) => ({ ...base(dirs), ipqs_api_key: CANARY.ipqsKey, indicators: '8.8.8.8\nscore-90@example.com' }),
+    0,
+  ],
+  [
+    'IPQS refusing the key',
+    (dirs) => ({ ...base(dirs), ipqs_api_key: CANARY.ipqsKey, indicators: '192.0.2.1\n8.8.8.8' }),
+    1,
+  ],
+  [
+    'IPQS server errors, retried',
+    (dirs) => ({
+      ...base(dirs),
+      ipqs_api_key: CANARY.ipqsKey,
+      indicators: '192.0.2.7\n192.0.2.8\n192.0.2.10',
+    }),
+    1,
+  ],
+  [
+    'IPQS unreachable',
+    (dirs) => ({
+      ...base(dirs),
+      ipqs_base_url: 'http://127.0.0.1:1/api/json',
+      ipqs_api_key: CANARY.ipqsKey,
+      indicators: '8.8.8.8',
+    }),
+    1,
+  ],
   [
     'invalid params',
     (dirs) => ({ ...base(dirs), ipqs_api_key: CANARY.ipqsKey, indicators: '8.8.8.8', ip_strictness: '7' }),

@@ -15,4 +15,6 @@ afterEach(() => {
 
 afterAll(() => {
   nock.enableNetConnect();
+  // each test file loads nock afresh, and each load patches the shared http module again: unpatch this one
+  nock.restore();
 });

@@ -1,0 +1,218 @@
+/**
+ * The IPQS HTTP client: `GET {base}/{lookup}?{lookup}=<value>&<params>` with the key in the `IPQS-KEY`
+ * header, never in a URL. Every answer is classified here (IPQS says 200 even on failure), transient
+ * failures are retried, and after a fatal one (key, credits, quota) the client refuses to send anything.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { performance } from 'node:perf_hooks';
+import axios, { isCancel } from 'axios';
+import type { AxiosProxyConfig, AxiosResponse } from 'axios';
+import { AppError } from '../errors';
+import { silentLog } from '../logging/log';
+import type { Log } from '../logging/log';
+import { classifyFailure, IpqsAbortedError, IpqsError, IpqsNetworkError, IpqsTimeoutError } from './errors';
+import type { LookupType } from './fields';
+import { serializeParams } from './query-string';
+import { defaultSleep, parseRetryAfter, withRetries } from './retry';
+import { parseIpqsResponse } from './schemas';
+import type { IpqsResponseByLookup } from './schemas';
+
+export const DEFAULT_IPQS_BASE_URL = 'https://ipqualityscore.com/api/json';
+export const DEFAULT_TIMEOUT_MS = 20_000;
+export const DEFAULT_MAX_RETRIES = 3;
+/** Sockets per host: above the largest max_concurrency (64), so keep-alive never queues requests. */
+const MAX_SOCKETS = 64;
+/** Extra time given on top of IPQS's own server-side timeout before we give up on an answer. */
+const SERVER_TIMEOUT_MARGIN_MS = 5_000;
+
+export interface IpqsProxy {
+  readonly host: string;
+  readonly port: number;
+  readonly username?: string;
+  readonly password?: string;
+}
+
+export interface IpqsClientOptions {
+  readonly apiKey: string;
+  /** Default DEFAULT_IPQS_BASE_URL. */
+  readonly baseUrl?: string;
+  /** Per-request timeout; raised above `serverTimeoutSeconds` when a lookup has one. */
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+  /** An HTTP proxy (tc_proxy_external). */
+  readonly proxy?: IpqsProxy;
+  readonly log?: Log;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+  /** The clock Retry-After dates are read against (tests). */
+  readonly now?: () => number;
+}
+
+export interface IpqsLookupRequest<L extends LookupType = LookupType> {
+  readonly lookup: L;
+  readonly value: string;
+  /** From `lookupParams`; `key` and the lookup's own name are dropped if present. */
+  readonly params: Readonly<Record<string, string | string[]>>;
+  /** IPQS's own timeout for this lookup (email/url `timeout`), from `serverTimeoutSeconds`. */
+  readonly serverTimeoutSeconds?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A validated answer; with a literal `lookup`, `data` has that lookup's type. */
+export interface IpqsLookupResult<L extends LookupType = LookupType> {
+  readonly lookup: L;
+  readonly data: IpqsResponseByLookup[L];
+  readonly requestId?: string;
+  /** Requests sent, retries included. */
+  readonly attempts: number;
+}
+
+export interface IpqsClient {
+  /** Looks one value up; throws an IpqsError (the same fatal one, unsent, once a fatal error happened). */
+  lookup<L extends LookupType>(request: IpqsLookupRequest<L>): Promise<IpqsLookupResult<L>>;
+  /** Closes the keep-alive sockets; later lookups fail with IpqsAbortedError. */
+  close(): void;
+}
+
+function proxyConfig(proxy: IpqsProxy): AxiosProxyConfig {
+  const auth =
+    proxy.username !== undefined ? { username: proxy.username, password: proxy.password ?? '' } : undefined;
+  return { protocol: 'http', host: proxy.host, port: proxy.port, auth };
+}
+
+/** JSON when the text is JSON, else the text itself (HTML, empty, truncated): classified, never thrown. */
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function transportError(lookup: LookupType, error: unknown, timeoutMs: number): IpqsError {
+  if (error instanceof IpqsError) return error;
+  // only the code is kept: the axios error holds the request config, IPQS-KEY header included
+  const code = (error as { code?: unknown } | null)?.code;
+  if (isCancel(error)) return new IpqsAbortedError('lookup cancelled', { lookup });
+  if (code === 'ETIMEDOUT') return new IpqsTimeoutError(timeoutMs, { lookup });
+  return new IpqsNetworkError(typeof code === 'string' && code !== '' ? code : 'no response', { lookup });
+}
+
+/** Creates a client; nothing is sent until the first lookup. */
+export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
+  if (options.apiKey.trim() === '') throw new AppError('IPQS client not created: the API key is empty');
+  const log = options.log ?? silentLog;
+  const now = options.now ?? Date.now;
+  const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const baseTimeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: MAX_SOCKETS });
+  const client = axios.create({
+    baseURL: (options.baseUrl ?? DEFAULT_IPQS_BASE_URL).replace(/\/+$/, ''),
+    headers: { 'IPQS-KEY': options.apiKey, Accept: 'application/json' },
+    httpAgent,
+    httpsAgent,
+    proxy: options.proxy ? proxyConfig(options.proxy) : undefined,
+    // every status is classified by us; the body is parsed by us, so bad bodies are errors, not crashes
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    // a redirect would carry the IPQS-KEY header to wherever it points
+    maxRedirects: 0,
+    transitional: { clarifyTimeoutError: true },
+    paramsSerializer: { serialize: serializeParams },
+  });
+  let fatal: IpqsError | undefined;
+  let closed = false;
+
+  function handle<L extends LookupType>(
+    lookup: L,
+    response: AxiosResponse<unknown>,
+  ): IpqsResponseByLookup[L] {
+    const body = parseBody(typeof response.data === 'string' ? response.data : '');
+    const ok = response.status >= 200 && response.status < 300;
+    if (ok && typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      return parseIpqsResponse(lookup, body);
+    }
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'], now());
+    throw classifyFailure(lookup, response.status, body, {
+      apiKey: options.apiKey,
+      ...(retryAfterMs !== undefined && { retryAfterMs }),
+    });
+  }
+
+  async function attempt<L extends LookupType>(
+    request: IpqsLookupRequest<L>,
+    attemptNo: number,
+  ): Promise<IpqsLookupResult<L>> {
+    const { lookup } = request;
+    if (fatal) throw fatal;
+    if (closed) throw new IpqsAbortedError('client closed', { lookup });
+    if (request.signal?.aborted) throw new IpqsAbortedError('lookup cancelled', { lookup });
+    const serverMs =
+      request.serverTimeoutSeconds !== undefined
+        ? request.serverTimeoutSeconds * 1000 + SERVER_TIMEOUT_MARGIN_MS
+        : 0;
+    const timeoutMs = Math.max(baseTimeoutMs, serverMs);
+    const { key: _key, [lookup]: _value, ...params } = request.params;
+    const started = performance.now();
+    let status: number | undefined;
+    try {
+      const response = await client.get<unknown>(`/${lookup}`, {
+        params: { [lookup]: request.value, ...params },
+        timeout: timeoutMs,
+        signal: request.signal,
+      });
+      status = response.status;
+      const data = handle(lookup, response);
+      const requestId = typeof data.request_id === 'string' ? data.request_id : undefined;
+      log.debug('ipqs-request', {
+        lookup,
+        status,
+        ms: elapsed(started),
+        attempt: attemptNo,
+        request_id: requestId,
+      });
+      return { lookup, data, attempts: attemptNo, ...(requestId !== undefined && { requestId }) };
+    } catch (error) {
+      const failure = transportError(lookup, error, timeoutMs);
+      log.debug('ipqs-request', {
+        lookup,
+        status,
+        ms: elapsed(started),
+        attempt: attemptNo,
+        request_id: failure.requestId,
+        error: failure.name,
+      });
+      if (failure.fatal) fatal ??= failure;
+      throw failure;
+    }
+  }
+
+  return {
+    lookup(request) {
+      return withRetries((attemptNo) => attempt(request, attemptNo), {
+        maxRetries,
+        sleep: options.sleep ?? defaultSleep,
+        random: options.random ?? Math.random,
+        onRetry: ({ attempt: attemptNo, delayMs, error }) =>
+          log.info('ipqs-retry', {
+            lookup: request.lookup,
+            attempt: attemptNo,
+            delay_ms: delayMs,
+            error: error.name,
+          }),
+      });
+    },
+    close() {
+      closed = true;
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

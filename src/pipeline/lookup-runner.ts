@@ -1,0 +1,76 @@
+/**
+ * Runs the IPQS lookups of a batch: one request per distinct indicator (duplicates share it), at most
+ * `max_concurrency` in flight, and none after a fatal error (invalid key, no credits, quota) or an
+ * interrupt, so a broken run stops spending credits at once.
+ */
+import { errorMessage } from '../errors';
+import type { IpqsClient } from '../ipqs/client';
+import { IpqsError } from '../ipqs/errors';
+import { withoutPersonalData } from '../ipqs/personal-data';
+import type { Log } from '../logging/log';
+import type { AppParams } from '../tc/params';
+import { HANDLERS } from './handlers';
+import type { IndicatorType } from '../indicators/indicator-type';
+import type { Verdict } from '../verdicts';
+
+export type LookupOutcome =
+  | {
+      readonly ok: true;
+      readonly data: Readonly<Record<string, unknown>>;
+      readonly verdict: Verdict;
+      readonly cached: boolean;
+    }
+  | { readonly ok: false; readonly error: string };
+
+export class LookupRunner {
+  private readonly inFlight = new Map<string, Promise<LookupOutcome>>();
+  private fatal: string | undefined;
+
+  constructor(
+    private readonly client: IpqsClient,
+    private readonly app: AppParams,
+    private readonly log: Log,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** The reason the run stopped (a fatal IPQS error), if it did. */
+  get stoppedBy(): string | undefined {
+    return this.fatal;
+  }
+
+  /** The outcome for one distinct indicator; the same key is looked up once per batch. */
+  lookup(key: string, type: IndicatorType, value: string): Promise<LookupOutcome> {
+    let outcome = this.inFlight.get(key);
+    if (!outcome) {
+      outcome = this.request(type, value);
+      this.inFlight.set(key, outcome);
+    }
+    return outcome;
+  }
+
+  private async request(type: IndicatorType, value: string): Promise<LookupOutcome> {
+    if (this.fatal) return { ok: false, error: `not looked up: the run stopped (${this.fatal})` };
+    if (this.signal.aborted) return { ok: false, error: 'not looked up: the run was interrupted' };
+    const handler = HANDLERS[type];
+    const serverTimeout = handler.serverTimeoutSeconds(this.app);
+    try {
+      const result = await this.client.lookup({
+        lookup: handler.lookup,
+        value,
+        params: handler.params(this.app),
+        ...(serverTimeout === undefined ? {} : { serverTimeoutSeconds: serverTimeout }),
+        signal: this.signal,
+      });
+      const data = this.app.include_personal_data
+        ? result.data
+        : withoutPersonalData(handler.lookup, result.data);
+      return { ok: true, data, verdict: handler.verdict(result.data), cached: false };
+    } catch (error) {
+      if (error instanceof IpqsError && error.fatal) {
+        this.fatal ??= errorMessage(error);
+        this.log.critical('ipqs-fatal', { error: errorMessage(error) });
+      }
+      return { ok: false, error: errorMessage(error) };
+    }
+  }
+}

@@ -1,0 +1,69 @@
+/** The simulator's failure answers, with IPQS's own messages where they are known. */
+import type { LookupType } from '../../ipqs/fields';
+import type { FailureClass } from '../magic-values';
+import type { SimulatedAnswer } from '../simulated-answer';
+
+/** The exact `message` of each account failure (IPQS answers these with HTTP 200). */
+export const ACCOUNT_MESSAGES = {
+  'invalid-key': 'Invalid or unauthorized key. Please check the API key and try again.',
+  'no-credits':
+    'You have insufficient credits to make this query. Please contact IPQualityScore support if this error persists.',
+  'over-quota':
+    'You have exceeded your request quota of 200 per day. Please upgrade your plan to increase your request quota.',
+} as const;
+
+/**
+ * The `message` for a value a lookup rejects. The IP text is IPQS's; the others follow the shared
+ * contract's wording (IPQS does not publish them).
+ */
+export const INVALID_INPUT_MESSAGES: Readonly<Record<LookupType, string>> = {
+  ip: 'Invalid IPv4 address, IPv6 address or hostname.',
+  email: 'Invalid email address',
+  url: 'Invalid URL',
+  phone: 'Invalid phone number',
+};
+
+export const RATE_LIMIT_MESSAGE = 'Request rate limit exceeded. Please slow down and try again in a moment.';
+
+const HTML_ERRORS: Readonly<Record<number, string>> = {
+  502: 'Bad Gateway',
+  503: 'Service Temporarily Unavailable',
+};
+
+function refusal(status: number, message: string, requestId: string, retryAfter?: number): SimulatedAnswer {
+  const body = { success: false, message, request_id: requestId };
+  return retryAfter === undefined
+    ? { kind: 'json', status, body }
+    : { kind: 'json', status, body, retryAfterSeconds: retryAfter };
+}
+
+// what a load balancer in front of the API sends: HTML, not JSON
+function htmlError(status: number): SimulatedAnswer {
+  const title = `${status} ${HTML_ERRORS[status] ?? 'Error'}`;
+  const body = `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n</body>\r\n</html>\r\n`;
+  return { kind: 'html', status, body };
+}
+
+/** The answer for one failure class of one lookup type. */
+export function failureAnswer(type: LookupType, failure: FailureClass, requestId: string): SimulatedAnswer {
+  switch (failure) {
+    case 'invalid-key':
+    case 'no-credits':
+    case 'over-quota':
+      return refusal(200, ACCOUNT_MESSAGES[failure], requestId);
+    case 'invalid-input':
+      return refusal(200, INVALID_INPUT_MESSAGES[type], requestId);
+    case 'rate-limit':
+      return refusal(429, RATE_LIMIT_MESSAGE, requestId, 1);
+    case 'rate-limit-509':
+      return refusal(509, RATE_LIMIT_MESSAGE, requestId, 1);
+    case 'server-500':
+      return refusal(500, 'Internal server error. Please try again.', requestId);
+    case 'server-502':
+      return htmlError(502);
+    case 'server-503':
+      return htmlError(503);
+    case 'reset':
+      return { kind: 'reset' };
+  }
+}
