@@ -3,13 +3,17 @@
  * packaging, all over the one pipeline the playbook entry runs.
  */
 import { Command } from 'commander';
+import { registerLookupCommand } from './commands/lookup-command';
+import { registerPackageCommand } from './commands/package-command';
+import { registerSimulateCommand } from './commands/simulate-command';
 import { runCommand } from './local/run-command';
+import { APP_VERSION } from './runtime/app-manifest';
 import { runValidateCommand } from './manifest/validate-command';
 
 export function buildProgram(): Command {
   const program = new Command('ipqs-tc')
     .description('IPQS Fraud and Risk Scoring for ThreatConnect')
-    .version(process.env.npm_package_version ?? '1.0.0');
+    .version(APP_VERSION);
 
   program
     .command('run')
@@ -43,6 +47,10 @@ export function buildProgram(): Command {
     .action((options: { dir: string }) => {
       process.exitCode = runValidateCommand(options.dir, (line) => process.stdout.write(`${line}\n`));
     });
+
+  registerLookupCommand(program);
+  registerPackageCommand(program);
+  registerSimulateCommand(program);
 
   return program;
 }

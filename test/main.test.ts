@@ -167,7 +167,7 @@ describe('node dist/main.js', () => {
     ];
     const ALL = outputVariables().map(({ name, type }) => `#App:9876:${name}!${type}`);
 
-    async function run(): Promise<{
+    async function run(extra: Record<string, unknown> = { cache_ttl_minutes: '0' }): Promise<{
       code: number | null;
       messageTc: string | undefined;
       out: Record<string, unknown>;
@@ -177,7 +177,7 @@ describe('node dist/main.js', () => {
       simulator.resetStats();
       const result = await runMain(dirs, {
         ...platformParams(dirs, ALL),
-        ...app({ indicators: '#Trigger:5:trg.items!StringArray', phone_countries: 'US' }),
+        ...app({ indicators: '#Trigger:5:trg.items!StringArray', phone_countries: 'US', ...extra }),
       });
       const stored = await redis.hgetall(dirs.context);
       const out: Record<string, unknown> = {};
@@ -291,6 +291,19 @@ describe('node dist/main.js', () => {
     it('asks IPQS once per distinct valid indicator and never for the invalid one', async () => {
       await run();
       expect(simulator.stats().requests.byEndpoint).toEqual({ ip: 2, email: 1, url: 2, phone: 1 });
+    });
+
+    it('answers a second run of the same batch from the shared Redis cache, with no request', async () => {
+      // a key of its own, so no other test's cached answers count
+      const extra = { cache_ttl_minutes: '60', ipqs_api_key: `cache-test-key-${Date.now()}` };
+      const first = await run(extra);
+      expect(simulator.stats().requests.total).toBe(6);
+      expect(first.out['ipqs.cached!StringArray']).toEqual(Array(8).fill('false'));
+      const second = await run(extra);
+      expect(simulator.stats().requests.total).toBe(0);
+      expect(second.out['ipqs.cached!StringArray']).toEqual([...Array(7).fill('true'), 'false']);
+      expect(second.out['ipqs.verdict!StringArray']).toEqual(first.out['ipqs.verdict!StringArray']);
+      expect(second.out['ipqs.json.raw!StringArray']).toEqual(first.out['ipqs.json.raw!StringArray']);
     });
   });
 });

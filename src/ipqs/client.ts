@@ -47,6 +47,8 @@ export interface IpqsClientOptions {
   readonly random?: () => number;
   /** The clock Retry-After dates are read against (tests). */
   readonly now?: () => number;
+  /** Awaited before every request, retries included: the shared requests-per-second limit. */
+  readonly beforeRequest?: (signal?: AbortSignal) => Promise<void>;
 }
 
 export interface IpqsLookupRequest<L extends LookupType = LookupType> {
@@ -64,8 +66,10 @@ export interface IpqsLookupResult<L extends LookupType = LookupType> {
   readonly lookup: L;
   readonly data: IpqsResponseByLookup[L];
   readonly requestId?: string;
-  /** Requests sent, retries included. */
+  /** Requests sent, retries included (0 when the answer came from the result cache). */
   readonly attempts: number;
+  /** True when the answer came from the shared result cache, not from IPQS. */
+  readonly cached?: boolean;
 }
 
 export interface IpqsClient {
@@ -150,6 +154,12 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
     if (fatal) throw fatal;
     if (closed) throw new IpqsAbortedError('client closed', { lookup });
     if (request.signal?.aborted) throw new IpqsAbortedError('lookup cancelled', { lookup });
+    if (options.beforeRequest) {
+      await options.beforeRequest(request.signal);
+      // another lookup may have hit a fatal error while this one waited for its turn
+      const latched = fatal as IpqsError | undefined;
+      if (latched) throw latched;
+    }
     const serverMs =
       request.serverTimeoutSeconds !== undefined
         ? request.serverTimeoutSeconds * 1000 + SERVER_TIMEOUT_MARGIN_MS

@@ -9,6 +9,9 @@ import { createIpqsClient } from '../ipqs/client';
 import type { IpqsClient } from '../ipqs/client';
 import type { Log } from '../logging/log';
 import type { Enrich, EnrichContext, EnrichResult } from '../runtime/enrich';
+import { proxyFor } from '../runtime/proxy';
+import { withResultCache } from '../throughput/cached-client';
+import { openRunThroughput } from '../throughput/run-throughput';
 import { ExitCode } from '../tc/exit';
 import type { AppParams, TcParams } from '../tc/params';
 import { BatchOutputs } from './batch-outputs';
@@ -19,22 +22,20 @@ import type { PlannedIndicator } from './plan';
 import { batchMessage } from './summary';
 
 /** The IPQS client for a run: its key, base URL, timeouts, retries and the external proxy when enabled. */
-export function clientFor(app: AppParams, tc: TcParams, log: Log): IpqsClient {
-  const proxy =
-    tc.tc_proxy_external && tc.tc_proxy_host && tc.tc_proxy_port
-      ? {
-          host: tc.tc_proxy_host,
-          port: tc.tc_proxy_port,
-          ...(tc.tc_proxy_username ? { username: tc.tc_proxy_username } : {}),
-          ...(tc.tc_proxy_password ? { password: tc.tc_proxy_password } : {}),
-        }
-      : undefined;
+export function clientFor(
+  app: AppParams,
+  tc: TcParams,
+  log: Log,
+  beforeRequest?: (signal?: AbortSignal) => Promise<void>,
+): IpqsClient {
+  const proxy = proxyFor(tc, tc.tc_proxy_external);
   return createIpqsClient({
     apiKey: app.ipqs_api_key,
     baseUrl: app.ipqs_base_url,
     timeoutMs: app.request_timeout_seconds * 1000,
     maxRetries: app.max_retries,
     log,
+    ...(beforeRequest ? { beforeRequest } : {}),
     ...(proxy ? { proxy } : {}),
   });
 }
@@ -72,19 +73,39 @@ async function forEachConcurrently<T>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
-export async function enrichBatch(context: EnrichContext, client: IpqsClient): Promise<EnrichResult> {
+export interface EnrichBatchOptions {
+  /** Called once per indicator as its result is known (in completion order): the CLI streams from it. */
+  readonly onResult?: (result: IndicatorResult) => void;
+  /** Called once the batch is classified, with the number of indicators. */
+  readonly onPlanned?: (count: number) => void;
+}
+
+export async function enrichBatch(
+  context: EnrichContext,
+  client: IpqsClient,
+  options: EnrichBatchOptions = {},
+): Promise<EnrichResult> {
   const { app, stage, log, signal } = context;
   const plan = planBatch(indicatorItems(app.indicators), app);
   log.info('batch-planned', {
     indicators: plan.indicators.length,
     invalid: plan.indicators.filter((p) => p.invalid !== undefined).length,
   });
+  options.onPlanned?.(plan.indicators.length);
   const outputs = new BatchOutputs(plan, stage);
-  const runner = new LookupRunner(client, app, log, signal);
+  let staged = false;
+  // an interrupted run still writes what finished: the runtime calls this before its flush
+  context.beforeFlush?.(() => {
+    if (!staged) outputs.stageAll();
+  });
+  const runner = new LookupRunner(client, app, log, signal, plan.keyUses);
   await forEachConcurrently(plan.indicators, app.max_concurrency, async (planned) => {
-    outputs.add(await resultFor(planned, runner));
+    const result = await resultFor(planned, runner);
+    outputs.add(result);
+    options.onResult?.(result);
   });
   outputs.stageAll();
+  staged = true;
 
   const stoppedBy = runner.stoppedBy;
   const message = batchMessage({
@@ -105,12 +126,17 @@ export async function enrichBatch(context: EnrichContext, client: IpqsClient): P
   return { exitCode: failed ? ExitCode.Failure : ExitCode.Success, message };
 }
 
-/** The pipeline the runtime runs: a fresh IPQS client per run, closed when the batch is done. */
+/** The pipeline the runtime runs: a fresh IPQS client per run behind the shared limit and cache. */
 export const enrich: Enrich = async (context) => {
-  const client = clientFor(context.app, context.tc, context.log);
+  const throughput = await openRunThroughput(context.app, context.tc, context.log);
+  const ipqs = clientFor(context.app, context.tc, context.log, (signal) =>
+    throughput.rateLimit.acquire(signal),
+  );
+  const client = withResultCache(ipqs, throughput.cache, context.app.ipqs_api_key);
   try {
     return await enrichBatch(context, client);
   } finally {
     client.close();
+    await throughput.close();
   }
 };

@@ -23,14 +23,20 @@ export type LookupOutcome =
   | { readonly ok: false; readonly error: string };
 
 export class LookupRunner {
-  private readonly inFlight = new Map<string, Promise<LookupOutcome>>();
+  /** Outcomes still owed to later duplicates; an entry is dropped once its last duplicate took it. */
+  private readonly pending = new Map<string, { outcome: Promise<LookupOutcome>; remaining: number }>();
   private fatal: string | undefined;
 
+  /**
+   * `uses` counts how often each key occurs in the batch, so an outcome is kept only until its last
+   * duplicate has taken it (memory does not grow with the batch); without it outcomes are kept.
+   */
   constructor(
     private readonly client: IpqsClient,
     private readonly app: AppParams,
     private readonly log: Log,
     private readonly signal: AbortSignal,
+    private readonly uses?: ReadonlyMap<string, number>,
   ) {}
 
   /** The reason the run stopped (a fatal IPQS error), if it did. */
@@ -40,12 +46,14 @@ export class LookupRunner {
 
   /** The outcome for one distinct indicator; the same key is looked up once per batch. */
   lookup(key: string, type: IndicatorType, value: string): Promise<LookupOutcome> {
-    let outcome = this.inFlight.get(key);
-    if (!outcome) {
-      outcome = this.request(type, value);
-      this.inFlight.set(key, outcome);
+    let entry = this.pending.get(key);
+    if (!entry) {
+      entry = { outcome: this.request(type, value), remaining: this.uses?.get(key) ?? Infinity };
+      this.pending.set(key, entry);
     }
-    return outcome;
+    entry.remaining -= 1;
+    if (entry.remaining <= 0) this.pending.delete(key);
+    return entry.outcome;
   }
 
   private async request(type: IndicatorType, value: string): Promise<LookupOutcome> {
@@ -64,7 +72,7 @@ export class LookupRunner {
       const data = this.app.include_personal_data
         ? result.data
         : withoutPersonalData(handler.lookup, result.data);
-      return { ok: true, data, verdict: handler.verdict(result.data), cached: false };
+      return { ok: true, data, verdict: handler.verdict(result.data), cached: result.cached ?? false };
     } catch (error) {
       if (error instanceof IpqsError && error.fatal) {
         this.fatal ??= errorMessage(error);

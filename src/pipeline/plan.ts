@@ -29,6 +29,8 @@ export interface Plan {
   readonly indicators: readonly PlannedIndicator[];
   /** How many indicators each lookup type has (the length of its per-type outputs). */
   readonly typeCounts: Readonly<Record<LookupType, number>>;
+  /** How often each lookup key occurs (duplicates share one request). */
+  readonly keyUses: ReadonlyMap<string, number>;
 }
 
 /** The value as shown in an error: control characters removed, long values cut. */
@@ -70,5 +72,7 @@ export function planBatch(items: readonly IndicatorItem[], app: AppParams): Plan
       typePosition,
     };
   });
-  return { indicators, typeCounts };
+  const keyUses = new Map<string, number>();
+  for (const { key } of indicators) if (key !== undefined) keyUses.set(key, (keyUses.get(key) ?? 0) + 1);
+  return { indicators, typeCounts, keyUses };
 }

@@ -16,6 +16,8 @@ export interface EnrichContext {
   readonly secrets: SecretRegistry;
   /** Aborted when the run is interrupted (SIGTERM): stop starting new work. */
   readonly signal: AbortSignal;
+  /** Registers a callback the runtime calls before it flushes the outputs on any exit (interrupts included). */
+  readonly beforeFlush?: (callback: () => void) => void;
 }
 
 export interface EnrichResult {

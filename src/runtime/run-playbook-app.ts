@@ -3,6 +3,7 @@
  * local runner), open the log and the KV store, resolve variables, validate once, enrich, then on every
  * exit (success, failure, interrupt) flush the requested outputs, write message.tc and close the log.
  */
+import { setMaxListeners } from 'node:events';
 import { AppError, errorMessage } from '../errors';
 import { logBanner } from '../logging/banner';
 import type { Log } from '../logging/log';
@@ -69,9 +70,12 @@ class PlaybookRun {
   private stage: OutputStage | undefined;
   private finished: Promise<RunPlaybookAppResult> | undefined;
   private readonly abort = new AbortController();
+  private readonly beforeFlush: (() => void)[] = [];
 
   constructor(private readonly options: RunPlaybookAppOptions) {
     this.secrets = options.secrets ?? new SecretRegistry();
+    // every in-flight request and rate-limit wait listens on the run's signal
+    setMaxListeners(0, this.abort.signal);
   }
 
   async execute(): Promise<RunPlaybookAppResult> {
@@ -119,7 +123,7 @@ class PlaybookRun {
         onDeleteError: (reason) => this.log.warning('param-file-not-deleted', { reason }),
       }).params;
     registerParamSecrets(raw, this.secrets);
-    const coerced = coerceParams(raw, PARAM_SPEC, LIST_DELIMITER);
+    const coerced = coerceParams(withEnvironmentDefaults(raw, this.options.env), PARAM_SPEC, LIST_DELIMITER);
 
     this.log = createLogger({
       ...logSettings(coerced),
@@ -170,6 +174,13 @@ class PlaybookRun {
     let code = exitCode;
     let text = message;
     let written: readonly string[] = [];
+    for (const callback of this.beforeFlush) {
+      try {
+        callback();
+      } catch (error) {
+        this.log.error('outputs-not-staged', { error: errorMessage(error) });
+      }
+    }
     if (this.stage && this.kv) {
       try {
         written = (await this.stage.flush(this.kv)).written;
@@ -198,4 +209,15 @@ class PlaybookRun {
 
 function stackOf(error: unknown): string | undefined {
   return error instanceof Error ? error.stack : undefined;
+}
+
+/** IPQS_BASE_URL (environment) points the app at another IPQS-compatible base when the param is not set. */
+function withEnvironmentDefaults(
+  params: Readonly<Record<string, unknown>>,
+  env: NodeJS.ProcessEnv,
+): Readonly<Record<string, unknown>> {
+  const given = params.ipqs_base_url;
+  const base = env.IPQS_BASE_URL?.trim();
+  if (!base || (typeof given === 'string' && given.trim() !== '')) return params;
+  return { ...params, ipqs_base_url: base };
 }

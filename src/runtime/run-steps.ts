@@ -12,6 +12,7 @@ import { LOG_LEVELS } from '../tc/params';
 import type { InstallParamSpec, TcParams } from '../tc/params';
 import { PlaybookReader } from '../tc/playbook/playbook-reader';
 import { createTcApiClient } from '../tc/tc-api';
+import { proxyFor } from './proxy';
 
 /** Where and how to log, read leniently before the params are validated (so a validation failure is logged too). */
 export function logSettings(params: Readonly<Record<string, unknown>>): {
@@ -47,15 +48,7 @@ export function logSettings(params: Readonly<Record<string, unknown>>): {
 /** The TC API client when the run has an API path (TC variables, the TCKeyValueAPI store). */
 export function tcApiFor(tc: TcParams): AxiosInstance | undefined {
   if (!tc.tc_api_path) return undefined;
-  const proxy =
-    tc.tc_proxy_tc && tc.tc_proxy_host && tc.tc_proxy_port
-      ? {
-          host: tc.tc_proxy_host,
-          port: tc.tc_proxy_port,
-          ...(tc.tc_proxy_username ? { username: tc.tc_proxy_username } : {}),
-          ...(tc.tc_proxy_password ? { password: tc.tc_proxy_password } : {}),
-        }
-      : undefined;
+  const proxy = proxyFor(tc, tc.tc_proxy_tc);
   return createTcApiClient({
     apiPath: tc.tc_api_path,
     ...(tc.tc_token ? { token: tc.tc_token } : {}),

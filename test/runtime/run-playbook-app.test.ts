@@ -143,4 +143,26 @@ describe('runPlaybookApp', () => {
       await server.stop();
     }
   });
+
+  it.each([
+    ['IPQS_BASE_URL when the param is not set', undefined, 'http://127.0.0.1:8999/api/json'],
+    [
+      'the ipqs_base_url param over IPQS_BASE_URL',
+      'http://127.0.0.1:7000/api/json',
+      'http://127.0.0.1:7000/api/json',
+    ],
+  ])('points the client at %s', async (_case, param, expected) => {
+    const context = uniqueContext('runtime-base');
+    let seen: string | undefined;
+    await runPlaybookApp({
+      env: { IPQS_BASE_URL: 'http://127.0.0.1:8999/api/json' },
+      argv: [],
+      params: params(context, { indicators: '1.1.1.1', ...(param ? { ipqs_base_url: param } : {}) }),
+      enrich: (ctx) => {
+        seen = ctx.app.ipqs_base_url;
+        return Promise.resolve({ exitCode: ExitCode.Success, message: 'done' });
+      },
+    });
+    expect(seen).toBe(expected);
+  });
 });

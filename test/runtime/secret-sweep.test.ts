@@ -57,6 +57,8 @@ function base(dirs: TcRunDirs): Record<string, unknown> {
     tc_log_level: 'trace',
     ipqs_base_url: simulator.url,
     max_retries: '1',
+    // every path makes its requests: an answer cached by an earlier path would hide them
+    cache_ttl_minutes: '0',
   };
 }
 

@@ -1,0 +1,41 @@
+/**
+ * An IPQS client in front of the shared result cache: a hit answers without a request (and without spending
+ * the rate limit); a miss asks IPQS and stores the answer (successes only). Concurrent lookups of the same
+ * value share one request.
+ */
+import type { IpqsClient, IpqsLookupRequest, IpqsLookupResult } from '../ipqs/client';
+import type { LookupType } from '../ipqs/fields';
+import { parseIpqsResponse } from '../ipqs/schemas';
+import { cacheKey } from './result-cache';
+import type { ResultCache } from './result-cache';
+import { singleFlight } from './single-flight';
+
+export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: string): IpqsClient {
+  const flights = singleFlight<IpqsLookupResult>();
+
+  async function lookupOnce<L extends LookupType>(
+    request: IpqsLookupRequest<L>,
+  ): Promise<IpqsLookupResult<L>> {
+    const key = cacheKey(request.lookup, request.value, request.params, apiKey);
+    const result = await flights.run(key, async () => {
+      const hit = await cache.get(key);
+      // a stored answer passes the same edge validation as a fresh one
+      if (hit)
+        return {
+          lookup: request.lookup,
+          data: parseIpqsResponse(request.lookup, hit),
+          attempts: 0,
+          cached: true,
+        };
+      const fresh = await client.lookup(request);
+      await cache.set(key, fresh.data);
+      return fresh;
+    });
+    return result as IpqsLookupResult<L>;
+  }
+
+  return {
+    lookup: lookupOnce,
+    close: () => client.close(),
+  };
+}
