@@ -1,5 +1,6 @@
 // Bundles each entry into one file under dist/ (no node_modules at run time): dist/main.js is the
-// ThreatConnect entry, dist/cli.js the ipqs-tc command.
+// ThreatConnect entry (a loader with V8's code cache) and dist/app.js the app it loads; dist/cli.js is the
+// ipqs-tc command.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -19,6 +20,7 @@ export async function buildAll() {
   };
   await Promise.all([
     build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),
+    build({ ...common, entryPoints: ['src/app-main.ts'], outfile: 'dist/app.js' }),
     build({
       ...common,
       entryPoints: ['src/cli.ts'],

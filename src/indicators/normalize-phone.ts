@@ -2,10 +2,19 @@
  * Phone numbers: digits with the usual separators, parsed and validated by libphonenumber-js (full metadata)
  * and normalized to E.164 (`+12025550143`), using the default country for numbers without a `+` prefix.
  */
-import { isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type * as PhoneLibrary from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { accepted, rejected } from './normalize-result';
 import type { Normalized } from './normalize-result';
+
+let library: typeof PhoneLibrary | undefined;
+
+/** libphonenumber-js with its full metadata (~240 KB), loaded on the first phone number, not at start-up. */
+function phoneLibrary(): typeof PhoneLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require('libphonenumber-js/max') as typeof PhoneLibrary;
+  return library;
+}
 
 // `+`, digits, spaces, dashes, dots and parentheses, after an optional `tel:`; letters (vanity numbers,
 // extensions) are refused rather than guessed at.
@@ -18,7 +27,7 @@ export function phoneCountry(code: string | undefined): CountryCode | undefined 
   if (code === undefined) return undefined;
   const upper = code.trim().toUpperCase();
   const country = COUNTRY_ALIASES[upper] ?? upper;
-  return isSupportedCountry(country) ? country : undefined;
+  return phoneLibrary().isSupportedCountry(country) ? country : undefined;
 }
 
 /** True when the value is made only of what a phone number is written with (and has a digit). */
@@ -36,7 +45,7 @@ export function normalizePhone(raw: string, defaultCountry?: string): Normalized
   if (!looksLikePhone(raw)) return rejected('only digits, spaces, +, -, . and parentheses are allowed');
   const number = raw.replace(/^tel:/i, '').trim();
   const country = phoneCountry(defaultCountry);
-  const parsed = parsePhoneNumberFromString(number, country);
+  const parsed = phoneLibrary().parsePhoneNumberFromString(number, country);
   if (parsed?.isValid() !== true) return rejected(invalidReason(number, country));
   return accepted(parsed.number);
 }

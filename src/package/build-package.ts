@@ -1,7 +1,7 @@
 /**
  * `ipqs-tc package`: validates the manifests, bundles dist/, and zips what ThreatConnect runs into
  * `<out>/<app_name>_v<major>.tcx` (design §8): install.json, layout.json, README.md, the run.py launcher
- * and dist/main.js, plus bin/node with `withNode`. No node_modules: dist/main.js is one bundled file.
+ * and dist/ (main.js, the loader, and app.js, the bundled app), plus bin/node with `withNode`. No node_modules.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -16,13 +16,14 @@ import { runBuildScript } from './run-build';
 import { writeTcx } from './tcx-archive';
 import type { PackageFile } from './tcx-archive';
 
-/** The project files the package ships, and their modes; dist/main.js is all run.py starts. */
+/** The project files the package ships, and their modes; run.py starts dist/main.js, which loads dist/app.js. */
 export const PACKAGE_FILES: ReadonlyArray<{ readonly path: string; readonly mode: number }> = [
   { path: 'install.json', mode: 0o644 },
   { path: 'layout.json', mode: 0o644 },
   { path: 'README.md', mode: 0o644 },
   { path: PROGRAM_MAIN, mode: 0o755 },
   { path: 'dist/main.js', mode: 0o644 },
+  { path: 'dist/app.js', mode: 0o644 },
 ];
 
 /** Where run.py looks for a shipped Node first. */

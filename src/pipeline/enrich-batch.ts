@@ -137,6 +137,7 @@ export const enrich: Enrich = async (context) => {
     return await enrichBatch(context, client);
   } finally {
     client.close();
+    await client.drain();
     await throughput.close();
   }
 };

@@ -10,8 +10,20 @@ import { cacheKey } from './result-cache';
 import type { ResultCache } from './result-cache';
 import { singleFlight } from './single-flight';
 
-export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: string): IpqsClient {
+/** The cached client; `drain` waits for the cache writes still under way (call it before closing the cache). */
+export interface CachedIpqsClient extends IpqsClient {
+  drain(): Promise<void>;
+}
+
+export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: string): CachedIpqsClient {
   const flights = singleFlight<IpqsLookupResult>();
+  const writes = new Set<Promise<void>>();
+
+  // the answer is used at once; storing it is off the lookup's path (a write never rejects: see ResultCache)
+  function store(key: string, data: IpqsLookupResult['data']): void {
+    const write = cache.set(key, data).finally(() => writes.delete(write));
+    writes.add(write);
+  }
 
   async function lookupOnce<L extends LookupType>(
     request: IpqsLookupRequest<L>,
@@ -28,7 +40,7 @@ export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: 
           cached: true,
         };
       const fresh = await client.lookup(request);
-      await cache.set(key, fresh.data);
+      store(key, fresh.data);
       return fresh;
     });
     return result as IpqsLookupResult<L>;
@@ -37,5 +49,8 @@ export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: 
   return {
     lookup: lookupOnce,
     close: () => client.close(),
+    drain: async () => {
+      while (writes.size > 0) await Promise.allSettled([...writes]);
+    },
   };
 }

@@ -5,8 +5,8 @@
  * more than the limit across all processes (given worker clocks in step, as NTP keeps them).
  */
 import type Redis from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import type * as RateLimiterFlexible from 'rate-limiter-flexible';
+import type { RateLimiterAbstract, RateLimiterMemory } from 'rate-limiter-flexible';
 import { AppError, errorMessage } from '../errors';
 import { silentLog } from '../logging/log';
 import type { Log } from '../logging/log';
@@ -91,9 +91,23 @@ function aborted(): RateLimitAbortedError {
   return new RateLimitAbortedError('rate limit: the wait for a request slot was cancelled');
 }
 
+/** How long before a window ends its slots stop being used (a request takes a few ms to reach IPQS). */
+const GUARD_MS = 25;
+
+let library: typeof RateLimiterFlexible | undefined;
+
+/** rate-limiter-flexible, loaded when a run has a limit: runs without one do not pay for it at start-up. */
+function rateLimiterFlexible(): typeof RateLimiterFlexible {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  library ??= require('rate-limiter-flexible') as typeof RateLimiterFlexible;
+  return library;
+}
+
 class WindowRateLimit implements RequestRateLimit {
   private readonly keyBase: string;
   private readonly windowMs: number;
+  /** The end of each window where no slot is used (requests still in transit at the boundary). */
+  private readonly guardMs: number;
   private readonly memory: RateLimiterMemory;
   private limiter: RateLimiterAbstract;
   private readonly log: Log;
@@ -106,15 +120,15 @@ class WindowRateLimit implements RequestRateLimit {
   constructor(options: RateLimitOptions, window: RateWindow) {
     this.keyBase = apiKeyHash(options.apiKey);
     this.windowMs = window.seconds * 1000;
+    this.guardMs = Math.min(GUARD_MS, this.windowMs / 10);
     this.log = options.log ?? silentLog;
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? abortableSleep;
     // A counter outlives its window by a second, so a late increment never lands on a fresh key.
     const limits = { keyPrefix: RATE_LIMIT_KEY_PREFIX, points: window.points, duration: window.seconds + 1 };
-    this.memory = new RateLimiterMemory(limits);
-    this.limiter = options.redis
-      ? new RateLimiterRedis({ ...limits, storeClient: options.redis })
-      : this.memory;
+    const { RateLimiterMemory: Memory, RateLimiterRedis: Shared } = rateLimiterFlexible();
+    this.memory = new Memory(limits);
+    this.limiter = options.redis ? new Shared({ ...limits, storeClient: options.redis }) : this.memory;
   }
 
   async acquire(signal?: AbortSignal): Promise<void> {
@@ -123,9 +137,15 @@ class WindowRateLimit implements RequestRateLimit {
       const start = this.windowStart(this.now());
       const granted = await this.consume(`${this.keyBase}:${start / 1000}`);
       const end = start + this.windowMs;
-      // A slot of a window that ended while Redis answered is no slot now: take one in the current window.
-      if (granted && this.now() < end) return;
-      if (granted) continue;
+      // A slot granted in the window's last moments would reach IPQS in the next second, on top of that
+      // second's full allowance: such a slot (like one of a window that ended while Redis answered) is not
+      // used, and the request takes one in the next window instead.
+      if (granted && this.now() < end - this.guardMs) return;
+      if (granted) {
+        const rest = end - this.now();
+        if (rest > 0) await this.pause(rest, signal);
+        continue;
+      }
       const waitMs = end - this.now();
       if (waitMs > 0) await this.pause(waitMs, signal);
     }
@@ -163,7 +183,7 @@ class WindowRateLimit implements RequestRateLimit {
       await limiter.consume(key, 1);
       return true;
     } catch (error) {
-      if (error instanceof RateLimiterRes) return false;
+      if (error instanceof rateLimiterFlexible().RateLimiterRes) return false;
       if (limiter === this.memory) throw error;
       // A limiter that broke must not fail lookups: the rest of the run is limited per process. Concurrent
       // acquisitions fail together, and only the first one logs.

@@ -50,6 +50,7 @@ describe('ipqs-tc package', () => {
     // the build ran in the copy: its fresh bundle is the one in the package
     const zip = new AdmZip(file);
     expect(zip.readFile(`${FOLDER}/dist/main.js`)).toEqual(readFileSync(path.join(project, 'dist/main.js')));
+    expect(zip.readFile(`${FOLDER}/dist/app.js`)).toEqual(readFileSync(path.join(project, 'dist/app.js')));
     expect(
       zip
         .getEntries()
@@ -60,6 +61,7 @@ describe('ipqs-tc package', () => {
         `${FOLDER}/`,
         `${FOLDER}/README.md`,
         `${FOLDER}/dist/`,
+        `${FOLDER}/dist/app.js`,
         `${FOLDER}/dist/main.js`,
         `${FOLDER}/install.json`,
         `${FOLDER}/layout.json`,

@@ -19,7 +19,7 @@ import { PackageError } from '../../src/package/package-error';
 
 const REPO = path.resolve(__dirname, '../..');
 const FOLDER = 'TCPB_-_IPQS_Fraud_and_Risk_Scoring_v1';
-const SHIPPED = ['README.md', 'dist/main.js', 'install.json', 'layout.json', 'run.py'];
+const SHIPPED = ['README.md', 'dist/app.js', 'dist/main.js', 'install.json', 'layout.json', 'run.py'];
 
 let dir: string;
 beforeEach(() => {
@@ -44,6 +44,7 @@ describe('buildPackage', () => {
       calls.push(buildRoot);
       mkdirSync(path.join(buildRoot, 'dist'), { recursive: true });
       writeFileSync(path.join(buildRoot, 'dist/main.js'), '// the fresh bundle');
+      writeFileSync(path.join(buildRoot, 'dist/app.js'), '// the fresh app');
       writeFileSync(path.join(buildRoot, 'dist/cli.js'), '// not shipped');
       return Promise.resolve();
     };

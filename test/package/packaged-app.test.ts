@@ -15,7 +15,7 @@ import { runPython } from './run-python';
 
 const REPO = path.resolve(__dirname, '../..');
 const FOLDER = 'TCPB_-_IPQS_Fraud_and_Risk_Scoring_v1';
-const SHIPPED = ['README.md', 'dist/main.js', 'install.json', 'layout.json', 'run.py'];
+const SHIPPED = ['README.md', 'dist/app.js', 'dist/main.js', 'install.json', 'layout.json', 'run.py'];
 
 let dir: string;
 beforeEach(() => {
@@ -87,7 +87,7 @@ describe('the package of this app, unzipped and started with python3 run.py', ()
     return { ...result, dirs, paramFile, messageTc: readMessageTc(dirs.outPath) };
   }
 
-  it('holds one folder with the manifests, README, run.py and dist/main.js, and no node_modules', async () => {
+  it('holds one folder with the manifests, README, run.py and dist/ (main.js, app.js), and no node_modules', async () => {
     const unzipped = await unzippedApp();
     expect(readdirSync(unzipped)).toEqual([FOLDER]);
     const appDir = path.join(unzipped, FOLDER);

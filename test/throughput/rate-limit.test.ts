@@ -217,6 +217,14 @@ describe('createRateLimit in memory', () => {
     expect(times).toEqual([1_700_000_001_500, 1_700_000_002_000, 1_700_000_004_000]);
   });
 
+  it('uses no slot in the last moments of a window, whose requests would land in the next second', async () => {
+    const clock = fakeClock(1_700_000_000_990);
+    const limit = memoryLimit({ now: clock.now, sleep: clock.sleep });
+    await limit.acquire();
+    expect(clock.now()).toBe(1_700_000_001_000);
+    expect(clock.sleeps).toEqual([10]);
+  });
+
   it('takes a fresh slot when the window ended while the counter answered', async () => {
     // the first read is in second 0; by the time the slot is granted the clock is in second 1
     const reads = [1_700_000_000_999];
