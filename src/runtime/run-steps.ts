@@ -8,6 +8,7 @@ import type { SecretRegistry } from '../logging/secrets';
 import type { KvStore } from '../tc/kvstore/kv-store';
 import type { MockKvData } from '../tc/kvstore/kv-store-mock';
 import { openKvStore } from '../tc/kvstore/open-kv-store';
+import { redisConnectionOf } from '../tc/kvstore/redis-settings';
 import { LOG_LEVELS } from '../tc/params';
 import type { InstallParamSpec, TcParams } from '../tc/params';
 import { PlaybookReader } from '../tc/playbook/playbook-reader';
@@ -68,16 +69,8 @@ export function openRunKvStore(
   return openKvStore({
     type: tc.tc_kvstore_type,
     context: tc.tc_playbook_kvstore_context ?? (tc.tc_kvstore_type === 'Mock' ? 'local' : ''),
-    host: tc.tc_kvstore_host,
-    port: tc.tc_kvstore_port,
+    ...redisConnectionOf(tc),
     db: tc.tc_playbook_kvstore_id,
-    tlsEnabled: tc.tc_kvstore_tls_enabled,
-    tlsPort: tc.tc_kvstore_tls_port,
-    ...(tc.tc_kvstore_user ? { user: tc.tc_kvstore_user } : {}),
-    ...(tc.tc_kvstore_pass ? { password: tc.tc_kvstore_pass } : {}),
-    ...(tc.tc_svc_broker_cacert_file ? { caFile: tc.tc_svc_broker_cacert_file } : {}),
-    ...(tc.tc_svc_broker_cert_file ? { certFile: tc.tc_svc_broker_cert_file } : {}),
-    ...(tc.tc_svc_broker_key_file ? { keyFile: tc.tc_svc_broker_key_file } : {}),
     ...(tcApi ? { tcApi } : {}),
     ...(mockData ? { mockData } : {}),
   });

@@ -6,6 +6,7 @@
 import type Redis from 'ioredis';
 import { errorMessage } from '../errors';
 import type { Log } from '../logging/log';
+import { redisConnectionOf } from '../tc/kvstore/redis-settings';
 import type { AppParams, TcParams } from '../tc/params';
 import { createRateLimit } from './rate-limit';
 import type { RequestRateLimit } from './rate-limit';
@@ -25,18 +26,7 @@ async function sharedRedis(tc: TcParams, app: AppParams, log: Log): Promise<Redi
   const needed = app.cache_ttl_minutes > 0 || app.max_requests_per_second > 0;
   if (!needed || tc.tc_kvstore_type !== 'Redis') return undefined;
   try {
-    return await openCacheRedis({
-      host: tc.tc_kvstore_host,
-      port: tc.tc_kvstore_port,
-      db: tc.tc_cache_kvstore_id,
-      tlsEnabled: tc.tc_kvstore_tls_enabled,
-      tlsPort: tc.tc_kvstore_tls_port,
-      ...(tc.tc_kvstore_user ? { user: tc.tc_kvstore_user } : {}),
-      ...(tc.tc_kvstore_pass ? { password: tc.tc_kvstore_pass } : {}),
-      ...(tc.tc_svc_broker_cacert_file ? { caFile: tc.tc_svc_broker_cacert_file } : {}),
-      ...(tc.tc_svc_broker_cert_file ? { certFile: tc.tc_svc_broker_cert_file } : {}),
-      ...(tc.tc_svc_broker_key_file ? { keyFile: tc.tc_svc_broker_key_file } : {}),
-    });
+    return await openCacheRedis({ ...redisConnectionOf(tc), db: tc.tc_cache_kvstore_id });
   } catch (error) {
     log.warning('cache-redis-unavailable', { error: errorMessage(error), fallback: 'memory' });
     return undefined;

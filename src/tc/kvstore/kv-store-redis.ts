@@ -77,29 +77,12 @@ export class RedisKvStore implements KvStore {
   /** Connects and PINGs; an unreachable server or rejected login is a `KvStoreError`. */
   static async connect(options: RedisKvOptions): Promise<RedisKvStore> {
     const clientOptions = redisClientOptions(options);
-    const where = `Redis at ${clientOptions.host}:${clientOptions.port}`;
-    const scrub = scrubber(options.password);
-    const client = new Redis(clientOptions);
-    // ioredis reports the real cause only as an 'error' event (connect() rejects with "Connection is
-    // closed."); the listener also keeps ioredis from printing unhandled error events.
-    let lastError: unknown;
-    client.on('error', (error: unknown) => {
-      lastError = error;
-    });
-    try {
-      await client.connect();
-      await client.ping();
-    } catch (error) {
-      // Without this ioredis keeps reconnecting (and re-sending a rejected AUTH) in the background.
-      client.disconnect();
-      const cause = lastError ?? error;
-      const reason = scrub(redisReason(cause));
-      if (CREDENTIAL_ERROR.test(reason)) {
-        throw new KvStoreError(`KV store: ${where} rejected the credentials (${reason})`);
-      }
-      throw new KvStoreError(`KV store: ${where} is unreachable (${reason})`);
-    }
-    return new RedisKvStore(client, options.context, scrub);
+    const client = await connectVerified(
+      clientOptions,
+      `Redis at ${clientOptions.host}:${clientOptions.port}`,
+      options.password,
+    );
+    return new RedisKvStore(client, options.context, scrubber(options.password));
   }
 
   async read(key: string): Promise<string | null> {
@@ -126,16 +109,52 @@ export class RedisKvStore implements KvStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    // a connection that is down (reconnecting) would make QUIT wait for the reconnects: just drop it
-    if (this.client.status !== 'ready') {
-      this.client.disconnect();
-      return;
+    await closeRedis(this.client);
+  }
+}
+
+/**
+ * A connected, PINGed ioredis client; an unreachable server or a rejected login is a `KvStoreError`
+ * naming `where` (never the password). Shared by the playbook store and the cache.
+ */
+export async function connectVerified(
+  clientOptions: RedisOptions,
+  where: string,
+  password: string | undefined,
+): Promise<Redis> {
+  const client = new Redis(clientOptions);
+  // ioredis reports the real cause only as an 'error' event (connect() rejects with "Connection is
+  // closed."); the listener stays for the client's life so a later outage is not printed as an unhandled
+  // error event (the callers report their own failures).
+  let lastError: unknown;
+  client.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  try {
+    await client.connect();
+    await client.ping();
+  } catch (error) {
+    // Without this ioredis keeps reconnecting (and re-sending a rejected AUTH) in the background.
+    client.disconnect();
+    const reason = scrubber(password)(redisReason(lastError ?? error));
+    if (CREDENTIAL_ERROR.test(reason)) {
+      throw new KvStoreError(`KV store: ${where} rejected the credentials (${reason})`);
     }
-    try {
-      await this.client.quit();
-    } catch {
-      this.client.disconnect();
-    }
+    throw new KvStoreError(`KV store: ${where} is unreachable (${reason})`);
+  }
+  return client;
+}
+
+/** Quits a client; one that is down (reconnecting) is dropped rather than waited for. */
+export async function closeRedis(client: Redis): Promise<void> {
+  if (client.status !== 'ready') {
+    client.disconnect();
+    return;
+  }
+  try {
+    await client.quit();
+  } catch {
+    client.disconnect();
   }
 }
 
