@@ -43,6 +43,8 @@ export class BatchOutputs {
     { raw: boolean; results: boolean; first?: IndicatorResult }
   >();
   private readonly highRisk: (string | undefined)[];
+  /** 1 for each input position whose result arrived. */
+  private readonly done: Uint8Array;
   private enriched = 0;
   private failed = 0;
   private highRiskTotal = 0;
@@ -53,6 +55,7 @@ export class BatchOutputs {
     private readonly stage: OutputStage,
   ) {
     const count = plan.indicators.length;
+    this.done = new Uint8Array(count);
     for (const spec of OUTPUT_TABLE.filter((s) => s.group === 'generic')) {
       if (requested(stage, spec.name)) this.generic.set(spec.name, new Array<Cell>(count).fill(null));
     }
@@ -90,6 +93,7 @@ export class BatchOutputs {
   }
 
   add(result: IndicatorResult): void {
+    this.done[result.index] = 1;
     for (const [name, cells] of this.generic) cells[result.index] = GENERIC_VALUES[name]?.(result) ?? null;
     const { outcome } = result;
     if (outcome.kind === 'failed') {
@@ -118,6 +122,17 @@ export class BatchOutputs {
 
   /** Stages every requested output (String = the first value, StringArray = all, in input order). */
   stageAll(): void {
+    // a run stopped early (interrupted) still accounts for every input: the rest were not looked up
+    this.plan.indicators.forEach((planned) => {
+      if (this.done[planned.index]) return;
+      const error = planned.invalid ?? `${planned.indicator}: not looked up: the run was interrupted`;
+      this.add({
+        index: planned.index,
+        indicator: planned.indicator,
+        type: planned.type,
+        outcome: { kind: 'failed', error },
+      });
+    });
     const stage = this.stage;
     stage.stage('ipqs.count', 'String', String(this.plan.indicators.length));
     stage.stage('ipqs.success.count', 'String', String(this.enriched));

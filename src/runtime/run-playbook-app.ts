@@ -71,17 +71,24 @@ class PlaybookRun {
   private finished: Promise<RunPlaybookAppResult> | undefined;
   private readonly abort = new AbortController();
   private readonly beforeFlush: (() => void)[] = [];
+  /** Settles when a termination signal arrives: the run then finishes without waiting for the pipeline. */
+  private readonly interrupted: Promise<{ exitCode: ExitCode; message: string }>;
 
   constructor(private readonly options: RunPlaybookAppOptions) {
     this.secrets = options.secrets ?? new SecretRegistry();
     // every in-flight request and rate-limit wait listens on the run's signal
     setMaxListeners(0, this.abort.signal);
+    this.interrupted = new Promise((resolve) => {
+      this.abort.signal.addEventListener('abort', () =>
+        resolve({ exitCode: ExitCode.Failure, message: INTERRUPT_MESSAGE }),
+      );
+    });
   }
 
   async execute(): Promise<RunPlaybookAppResult> {
     const uninstall = this.options.handleSignals ? this.installSignalHandlers() : undefined;
     try {
-      const { exitCode, message } = await Promise.race([this.work(), this.interrupted()]);
+      const { exitCode, message } = await Promise.race([this.work(), this.interrupted]);
       return await this.finish(exitCode, message);
     } catch (error) {
       this.log.error('app-failed', {
@@ -94,21 +101,10 @@ class PlaybookRun {
     }
   }
 
-  private interruptedPromise: Promise<{ exitCode: ExitCode; message: string }> | undefined;
-  private resolveInterrupt: ((value: { exitCode: ExitCode; message: string }) => void) | undefined;
-
-  private interrupted(): Promise<{ exitCode: ExitCode; message: string }> {
-    this.interruptedPromise ??= new Promise((resolve) => {
-      this.resolveInterrupt = resolve;
-    });
-    return this.interruptedPromise;
-  }
-
   private installSignalHandlers(): () => void {
     return onTerminationSignal((signal) => {
       this.log.warning('signal-received', { signal });
       this.abort.abort();
-      this.resolveInterrupt?.({ exitCode: ExitCode.Failure, message: INTERRUPT_MESSAGE });
       return Promise.resolve();
     });
   }
@@ -161,6 +157,7 @@ class PlaybookRun {
       log: this.log,
       secrets: this.secrets,
       signal: this.abort.signal,
+      beforeFlush: (callback) => this.beforeFlush.push(callback),
     });
   }
 

@@ -1,6 +1,7 @@
 // The runtime against a real redis-server: outputs are flushed on every exit path (success, failure,
 // thrown error, interrupt), in one round trip, and only the requested ones.
 import { mkdtempSync, readFileSync } from 'node:fs';
+import type http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
@@ -11,6 +12,9 @@ import { INTERRUPT_MESSAGE } from '../../src/tc/signals';
 import { pythonJsonDumps } from '../helpers/param-file';
 import { redisHostPort, testRedis, uniqueContext } from '../helpers/redis';
 import { startRedisServer } from '../helpers/redis-server';
+import { enrich } from '../../src/app';
+import ipClean from '../fixtures/ipqs/ip-clean.json';
+import { answer, startFakeIpqs } from '../helpers/pipeline';
 
 const COUNT = '#App:7:ipqs.count!String';
 const INDICATORS = '#App:7:ipqs.indicator!StringArray';
@@ -164,5 +168,47 @@ describe('runPlaybookApp', () => {
       },
     });
     expect(seen).toBe(expected);
+  });
+
+  it('writes the indicators that finished when SIGTERM arrives mid-batch', async () => {
+    const context = uniqueContext('runtime-midbatch');
+    const held: http.ServerResponse[] = [];
+    // IPQS answers 1.1.1.1 at once and holds 2.2.2.2; the signal comes once the second request arrived
+    const ipqs = await startFakeIpqs((request, response) => {
+      if (request.value === '1.1.1.1') return answer(response, [200, { ...ipClean, fraud_score: 90 }]);
+      held.push(response);
+      process.emit('SIGTERM', 'SIGTERM');
+    });
+    try {
+      const result = await runPlaybookApp({
+        env: {},
+        argv: [],
+        params: params(context, {
+          indicators: '1.1.1.1\n2.2.2.2',
+          ipqs_base_url: ipqs.baseUrl,
+          max_concurrency: '1',
+          cache_ttl_minutes: '0',
+          tc_playbook_out_variables: [
+            '#App:7:ipqs.indicator!StringArray',
+            '#App:7:ipqs.verdict!StringArray',
+            '#App:7:ipqs.error!StringArray',
+            '#App:7:ipqs.error.count!String',
+          ],
+        }),
+        handleSignals: true,
+        enrich,
+      });
+      expect(result).toMatchObject({ exitCode: ExitCode.Failure, message: INTERRUPT_MESSAGE });
+      expect(ipqs.requests.map((request) => request.value)).toEqual(['1.1.1.1', '2.2.2.2']);
+      expect(await redis.hget(context, '#App:7:ipqs.indicator!StringArray')).toBe('["1.1.1.1", "2.2.2.2"]');
+      expect(await redis.hget(context, '#App:7:ipqs.verdict!StringArray')).toBe('["HIGH RISK", null]');
+      expect(await redis.hget(context, '#App:7:ipqs.error!StringArray')).toBe(
+        '["", "2.2.2.2: not looked up: the run was interrupted"]',
+      );
+      expect(await redis.hget(context, '#App:7:ipqs.error.count!String')).toBe('"1"');
+    } finally {
+      for (const response of held) response.destroy();
+      await ipqs.close();
+    }
   });
 });
