@@ -31,14 +31,15 @@ export function withResultCache(client: IpqsClient, cache: ResultCache, apiKey: 
     const key = cacheKey(request.lookup, request.value, request.params, apiKey);
     const result = await flights.run(key, async () => {
       const hit = await cache.get(key);
-      // a stored answer passes the same edge validation as a fresh one
-      if (hit)
+      if (hit) {
+        // a stored answer passes the same edge validation as a fresh one
         return {
           lookup: request.lookup,
           data: parseIpqsResponse(request.lookup, hit),
           attempts: 0,
           cached: true,
         };
+      }
       const fresh = await client.lookup(request);
       store(key, fresh.data);
       return fresh;
