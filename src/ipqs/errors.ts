@@ -52,9 +52,8 @@ export class IpqsQuotaExceededError extends IpqsError {
   readonly retryable = false;
 }
 
-/** Throttled (HTTP 429 or 509); `retryAfterMs` comes from the Retry-After header when IPQS sent one. */
-export class IpqsRateLimitedError extends IpqsError {
-  override readonly name = 'IpqsRateLimitedError';
+/** A transient failure: retried, after the Retry-After IPQS (or its gateway) sent, when it sent one. */
+abstract class IpqsRetryAfterError extends IpqsError {
   readonly fatal = false;
   readonly retryable = true;
   readonly retryAfterMs?: number;
@@ -65,17 +64,14 @@ export class IpqsRateLimitedError extends IpqsError {
   }
 }
 
-/** IPQS (or a gateway in front of it) answered 5xx; `retryAfterMs` as for rate limits. */
-export class IpqsServerError extends IpqsError {
-  override readonly name = 'IpqsServerError';
-  readonly fatal = false;
-  readonly retryable = true;
-  readonly retryAfterMs?: number;
+/** Throttled (HTTP 429 or 509). */
+export class IpqsRateLimitedError extends IpqsRetryAfterError {
+  override readonly name = 'IpqsRateLimitedError';
+}
 
-  constructor(reason: string, context: IpqsErrorContext & { readonly retryAfterMs?: number }) {
-    super(reason, context);
-    if (context.retryAfterMs !== undefined) this.retryAfterMs = context.retryAfterMs;
-  }
+/** IPQS (or a gateway in front of it) answered 5xx. */
+export class IpqsServerError extends IpqsRetryAfterError {
+  override readonly name = 'IpqsServerError';
 }
 
 /** No HTTP answer: the connection was refused, reset, or the host did not resolve. */
