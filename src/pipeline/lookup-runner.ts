@@ -9,6 +9,7 @@ import { IpqsError } from '../ipqs/errors';
 import { withoutPersonalData } from '../ipqs/personal-data';
 import type { Log } from '../logging/log';
 import type { AppParams } from '../tc/params';
+import type { LookupParams } from '../ipqs/request-params';
 import { HANDLERS } from './handlers';
 import type { IndicatorType } from '../indicators/indicator-type';
 import type { Verdict } from '../verdicts';
@@ -26,6 +27,8 @@ export class LookupRunner {
   /** Outcomes still owed to later duplicates; an entry is dropped once its last duplicate took it. */
   private readonly pending = new Map<string, { outcome: Promise<LookupOutcome>; remaining: number }>();
   private fatal: string | undefined;
+  /** The request params of each indicator type: the same for every lookup of a batch, built once. */
+  private readonly paramsByType = new Map<IndicatorType, LookupParams>();
 
   /**
    * `uses` counts how often each key occurs in the batch, so an outcome is kept only until its last
@@ -65,7 +68,7 @@ export class LookupRunner {
       const result = await this.client.lookup({
         lookup: handler.lookup,
         value,
-        params: handler.params(this.app),
+        params: this.paramsFor(type),
         ...(serverTimeout === undefined ? {} : { serverTimeoutSeconds: serverTimeout }),
         signal: this.signal,
       });
@@ -80,5 +83,14 @@ export class LookupRunner {
       }
       return { ok: false, error: errorMessage(error) };
     }
+  }
+
+  private paramsFor(type: IndicatorType): LookupParams {
+    let params = this.paramsByType.get(type);
+    if (!params) {
+      params = HANDLERS[type].params(this.app);
+      this.paramsByType.set(type, params);
+    }
+    return params;
   }
 }
