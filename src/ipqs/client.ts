@@ -77,12 +77,24 @@ export interface IpqsClient {
   lookup<L extends LookupType>(request: IpqsLookupRequest<L>): Promise<IpqsLookupResult<L>>;
   /** Closes the keep-alive sockets; later lookups fail with IpqsAbortedError. */
   close(): void;
+  /**
+   * A hint: these lookups come soon. A client with a cache reads their entries ahead in one round trip;
+   * a plain client ignores it. Nothing is sent to IPQS.
+   */
+  prefetch?(requests: readonly IpqsLookupRequest[]): void;
 }
 
 function proxyConfig(proxy: IpqsProxy): AxiosProxyConfig {
   const auth =
     proxy.username !== undefined ? { username: proxy.username, password: proxy.password ?? '' } : undefined;
   return { protocol: 'http', host: proxy.host, port: proxy.port, auth };
+}
+
+/** True when the environment names a proxy (axios then applies it, `NO_PROXY` included). */
+function hasEnvProxy(): boolean {
+  return ['http_proxy', 'https_proxy', 'all_proxy'].some(
+    (name) => (process.env[name] ?? process.env[name.toUpperCase()] ?? '') !== '',
+  );
 }
 
 /** JSON when the text is JSON, else the text itself (HTML, empty, truncated): classified, never thrown. */
@@ -117,7 +129,8 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
     headers: { 'IPQS-KEY': options.apiKey, Accept: 'application/json' },
     httpAgent,
     httpsAgent,
-    proxy: options.proxy ? proxyConfig(options.proxy) : undefined,
+    // without a configured proxy axios reads the proxy environment on every request: read it once here
+    proxy: options.proxy ? proxyConfig(options.proxy) : hasEnvProxy() ? undefined : false,
     // every status is classified by us; the body is parsed by us, so bad bodies are errors, not crashes
     validateStatus: () => true,
     responseType: 'text',

@@ -16,18 +16,27 @@ export const PERSONAL_DATA_KEYS: readonly string[] = [
 ];
 
 // Also the top-level key of every catalogue field marked pii, so a field added there is dropped here too.
-function personalKeys(lookup: LookupType): ReadonlySet<string> {
+function personalKeysOf(lookup: LookupType): readonly string[] {
   const fromCatalog = FIELD_CATALOG[lookup]
     .filter((field) => field.pii === true)
     .map((field) => field.path.split('.')[0] ?? field.path);
-  return new Set([...PERSONAL_DATA_KEYS, ...fromCatalog]);
+  return [...new Set([...PERSONAL_DATA_KEYS, ...fromCatalog])];
 }
+
+// built on first use per lookup type: this runs once per answer
+const personalKeys = new Map<LookupType, readonly string[]>();
 
 /** A shallow copy of an IPQS response without its personal data keys; the input is left untouched. */
 export function withoutPersonalData(
   lookup: LookupType,
   data: Readonly<Record<string, unknown>>,
 ): Record<string, unknown> {
-  const drop = personalKeys(lookup);
-  return Object.fromEntries(Object.entries(data).filter(([key]) => !drop.has(key)));
+  let drop = personalKeys.get(lookup);
+  if (!drop) {
+    drop = personalKeysOf(lookup);
+    personalKeys.set(lookup, drop);
+  }
+  const copy: Record<string, unknown> = { ...data };
+  for (const key of drop) delete copy[key];
+  return copy;
 }

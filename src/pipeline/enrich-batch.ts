@@ -57,15 +57,28 @@ async function resultFor(planned: PlannedIndicator, runner: LookupRunner): Promi
   };
 }
 
-/** Runs `work` over every item with at most `concurrency` at a time. */
+/** Indicators whose cache entries are read ahead in one round trip; the read-ahead stays 1-2 chunks ahead. */
+const READ_AHEAD_CHUNK = 256;
+
+/**
+ * Runs `work` over every item with at most `concurrency` at a time; `ahead(from, to)` is called before the
+ * workers reach item `from`, for the next chunk of items.
+ */
 async function forEachConcurrently<T>(
   items: readonly T[],
   concurrency: number,
   work: (item: T) => Promise<void>,
+  ahead?: (from: number, to: number) => void,
 ): Promise<void> {
   let next = 0;
+  let aheadTo = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
+      while (ahead && aheadTo < items.length && aheadTo <= next + READ_AHEAD_CHUNK) {
+        const from = aheadTo;
+        aheadTo = Math.min(items.length, from + READ_AHEAD_CHUNK);
+        ahead(from, aheadTo);
+      }
       const item = items[next++] as T;
       await work(item);
     }
@@ -99,11 +112,16 @@ export async function enrichBatch(
     if (!staged) outputs.stageAll();
   });
   const runner = new LookupRunner(client, app, log, signal, plan.keyUses);
-  await forEachConcurrently(plan.indicators, app.max_concurrency, async (planned) => {
-    const result = await resultFor(planned, runner);
-    outputs.add(result);
-    options.onResult?.(result);
-  });
+  await forEachConcurrently(
+    plan.indicators,
+    app.max_concurrency,
+    async (planned) => {
+      const result = await resultFor(planned, runner);
+      outputs.add(result);
+      options.onResult?.(result);
+    },
+    (from, to) => runner.prefetch(plan.indicators.slice(from, to)),
+  );
   outputs.stageAll();
   staged = true;
 

@@ -4,7 +4,7 @@
  * interrupt, so a broken run stops spending credits at once.
  */
 import { errorMessage } from '../errors';
-import type { IpqsClient } from '../ipqs/client';
+import type { IpqsClient, IpqsLookupRequest } from '../ipqs/client';
 import { IpqsError } from '../ipqs/errors';
 import { withoutPersonalData } from '../ipqs/personal-data';
 import type { Log } from '../logging/log';
@@ -13,6 +13,7 @@ import type { LookupParams } from '../ipqs/request-params';
 import { HANDLERS } from './handlers';
 import type { IndicatorType } from '../indicators/indicator-type';
 import type { Verdict } from '../verdicts';
+import type { PlannedIndicator } from './plan';
 
 export type LookupOutcome =
   | {
@@ -57,6 +58,20 @@ export class LookupRunner {
     entry.remaining -= 1;
     if (entry.remaining <= 0) this.pending.delete(key);
     return entry.outcome;
+  }
+
+  /**
+   * Tells the client which indicators come next, so a cache can read them ahead in one round trip; not
+   * once the run stopped, and not for keys already being looked up.
+   */
+  prefetch(planned: readonly PlannedIndicator[]): void {
+    if (!this.client.prefetch || this.fatal !== undefined || this.signal.aborted) return;
+    const requests: IpqsLookupRequest[] = [];
+    for (const { key, type, indicator } of planned) {
+      if (key === undefined || type === undefined || this.pending.has(key)) continue;
+      requests.push({ lookup: HANDLERS[type].lookup, value: indicator, params: this.paramsFor(type) });
+    }
+    if (requests.length > 0) this.client.prefetch(requests);
   }
 
   private async request(type: IndicatorType, value: string): Promise<LookupOutcome> {

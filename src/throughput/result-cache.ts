@@ -3,7 +3,7 @@
  * (the cache db, shared by every run and worker) or, without Redis, in a bounded in-memory map. The cache
  * never fails a lookup: a Redis error is logged once and read as a miss (or a skipped write).
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { errorMessage } from '../errors';
 import type { LookupType } from '../ipqs/fields';
@@ -16,6 +16,9 @@ import { apiKeyHash } from './api-key-hash';
 export const CACHE_KEY_PREFIX = 'ipqs-tc:cache';
 /** Entries the in-memory cache holds at most; the least recently used goes first. */
 export const DEFAULT_MAX_MEMORY_ENTRIES = 10_000;
+/** Redis writes sent together at most; a batch is sent when full or WRITE_DELAY_MS after its first write. */
+export const WRITE_BATCH = 64;
+export const WRITE_DELAY_MS = 5;
 
 /** A cache key from `cacheKey`. */
 export type CacheKey = string;
@@ -26,7 +29,12 @@ export type CachedResult = Readonly<Record<string, unknown>>;
 export interface ResultCache {
   /** The stored answer, or undefined on a miss, an expired entry or a Redis error. */
   get(key: CacheKey): Promise<CachedResult | undefined>;
-  /** Stores a successful answer (`success: true`); anything else is refused. Never rejects. */
+  /** `get` for many keys in one round trip (Redis MGET), in the order of `keys`. */
+  getMany(keys: readonly CacheKey[]): Promise<(CachedResult | undefined)[]>;
+  /**
+   * Stores a successful answer (`success: true`); anything else is refused. Never rejects. Redis writes
+   * are sent in batches (one round trip each); the promise settles once the answer's batch is written.
+   */
   set(key: CacheKey, value: CachedResult): Promise<void>;
   /** Drops the in-memory entries; the Redis client stays open (its owner quits it). */
   close(): Promise<void>;
@@ -57,9 +65,26 @@ export function cacheKey(
   params: Readonly<LookupParams>,
   apiKey: string,
 ): CacheKey {
-  const sortedParams = Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const material = JSON.stringify([lookup, normalizedValue, sortedParams, apiKeyHash(apiKey)]);
-  return `${CACHE_KEY_PREFIX}:${createHash('sha256').update(material, 'utf8').digest('hex')}`;
+  return cacheKeyOf(apiKeyHash(apiKey))(lookup, normalizedValue, params);
+}
+
+/** `cacheKey` for one account, with the key's hash taken once rather than per lookup. */
+export function cacheKeyOf(
+  keyHash: string,
+): (lookup: LookupType, normalizedValue: string, params: Readonly<LookupParams>) => CacheKey {
+  // the params of a batch are one object per lookup type: sorted and serialized once each
+  const paramsJson = new WeakMap<Readonly<LookupParams>, string>();
+  const keyHashJson = JSON.stringify(keyHash);
+  return (lookup, normalizedValue, params) => {
+    let sortedParams = paramsJson.get(params);
+    if (sortedParams === undefined) {
+      sortedParams = JSON.stringify(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      paramsJson.set(params, sortedParams);
+    }
+    // the JSON text of [lookup, value, sorted params, key hash]
+    const material = `[${JSON.stringify(lookup)},${JSON.stringify(normalizedValue)},${sortedParams},${keyHashJson}]`;
+    return `${CACHE_KEY_PREFIX}:${hash('sha256', material, 'hex')}`;
+  };
 }
 
 /** Creates the cache for one run: off at ttl 0, in Redis with a client, else in memory. */
@@ -73,6 +98,7 @@ export function createResultCache(options: ResultCacheOptions): ResultCache {
 
 const noCache: ResultCache = {
   get: () => Promise.resolve(undefined),
+  getMany: (keys) => Promise.resolve(keys.map(() => undefined)),
   set: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };
@@ -106,6 +132,18 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
     warned = true;
     return undefined;
   };
+  // A write per answer would be a round trip per lookup: answers are written in pipelined batches.
+  const writes = writeBatcher(async (entries) => {
+    const pipeline = redis.pipeline();
+    for (const [key, text] of entries) pipeline.set(key, text, 'PX', ttlMs);
+    try {
+      const replies = (await pipeline.exec()) ?? [];
+      const failed = replies.find(([error]) => error);
+      if (failed) onError('set', failed[0]);
+    } catch (error) {
+      onError('set', error);
+    }
+  });
   return {
     async get(key) {
       try {
@@ -115,15 +153,61 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
         return onError('get', error);
       }
     },
-    async set(key, value) {
-      if (!cacheable(value, log)) return;
+    async getMany(keys) {
+      if (keys.length === 0) return [];
       try {
-        await redis.set(key, JSON.stringify(value), 'PX', ttlMs);
+        const texts = await redis.mget(...keys);
+        return texts.map((text) => (text === null ? undefined : parseEntry(text)));
       } catch (error) {
-        onError('set', error);
+        onError('get', error);
+        return keys.map(() => undefined);
       }
     },
+    set(key, value) {
+      if (!cacheable(value, log)) return Promise.resolve();
+      return writes.add(key, JSON.stringify(value));
+    },
     close: () => Promise.resolve(),
+  };
+}
+
+/**
+ * Collects writes and hands them to `send` in batches of at most WRITE_BATCH, each sent when full or
+ * WRITE_DELAY_MS after its first write; `add` settles when its batch was sent. The timer is not unref'd:
+ * a pending write keeps the process alive until it is sent.
+ */
+function writeBatcher(send: (entries: readonly (readonly [string, string])[]) => Promise<void>): {
+  add(key: string, text: string): Promise<void>;
+} {
+  let batch: { entries: [string, string][]; sent: Promise<void>; go: () => void } | undefined;
+  const sendBatch = (): void => {
+    const current = batch;
+    batch = undefined;
+    current?.go();
+  };
+  return {
+    add(key, text) {
+      if (!batch) {
+        const entries: [string, string][] = [];
+        let go!: () => void;
+        const sent = new Promise<void>((resolve) => {
+          go = resolve;
+        }).then(() => send(entries));
+        const timer = setTimeout(sendBatch, WRITE_DELAY_MS);
+        batch = {
+          entries,
+          sent,
+          go: () => {
+            clearTimeout(timer);
+            go();
+          },
+        };
+      }
+      batch.entries.push([key, text]);
+      const { sent } = batch;
+      if (batch.entries.length >= WRITE_BATCH) sendBatch();
+      return sent;
+    },
   };
 }
 
@@ -140,16 +224,18 @@ function memoryCache(
 ): ResultCache {
   // A Map iterates in insertion order: re-inserting on every hit keeps the least recently used first.
   const entries = new Map<string, MemoryEntry>();
+  const read = (key: CacheKey): CachedResult | undefined => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    entries.delete(key);
+    if (entry.expiresAt <= now()) return undefined;
+    entries.set(key, entry);
+    // stored as text, so a caller changing what it got back never changes the cache
+    return parseEntry(entry.text);
+  };
   return {
-    get(key) {
-      const entry = entries.get(key);
-      if (!entry) return Promise.resolve(undefined);
-      entries.delete(key);
-      if (entry.expiresAt <= now()) return Promise.resolve(undefined);
-      entries.set(key, entry);
-      // stored as text, so a caller changing what it got back never changes the cache
-      return Promise.resolve(parseEntry(entry.text));
-    },
+    get: (key) => Promise.resolve(read(key)),
+    getMany: (keys) => Promise.resolve(keys.map(read)),
     set(key, value) {
       if (!cacheable(value, log)) return Promise.resolve();
       entries.delete(key);

@@ -291,3 +291,58 @@ describe('enrich', () => {
     }
   });
 });
+
+describe('enrichBatch read-ahead', () => {
+  /** A client that answers every lookup clean (or invalid key for `fatalValue`) and records its hints. */
+  function hintedClient(fatalValue?: string) {
+    const hints: string[][] = [];
+    const looked: string[] = [];
+    const client: IpqsClient = {
+      lookup: async (request) => {
+        looked.push(request.value);
+        await Promise.resolve();
+        if (request.value === fatalValue) {
+          const { client: real } = pipelineClient();
+          expectLookup('ip', request.value, [200, ipqsFailure(IPQS_MESSAGES.invalidKey)]);
+          return real.lookup(request);
+        }
+        return { lookup: request.lookup, data: ipqsFixture('ip-clean') as never, attempts: 1 };
+      },
+      prefetch: (requests) => void hints.push(requests.map((request) => request.value)),
+      close: () => undefined,
+    };
+    return { client, hints, looked };
+  }
+  const ips = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, n) => `11.0.${Math.floor((from + n) / 250)}.${((from + n) % 250) + 1}`);
+
+  it('hints each lookup once, a chunk ahead of the lookups, leaving out invalid values and duplicates', async () => {
+    const values = [...ips(300), '10.0.0.300', ...ips(300, 300), '11.0.0.1'];
+    const { client, hints, looked } = hintedClient();
+    const stage = outputStage(['ipqs.verdict!StringArray']);
+
+    await enrichBatch(enrichContext(pipelineApp({ indicators: values, max_concurrency: 4 }), stage), client);
+
+    const hinted = hints.flat();
+    expect(hinted).toStrictEqual([...ips(600)]);
+    // every lookup was hinted before it was made
+    expect(looked).toHaveLength(600);
+    expect(new Set(looked)).toStrictEqual(new Set(hinted));
+    expect(hints[0]).toHaveLength(256);
+  });
+
+  it('hints nothing more once a fatal error stopped the run', async () => {
+    const values = ips(1000);
+    const { client, hints } = hintedClient(values[0]);
+    const stage = outputStage(['ipqs.verdict!StringArray']);
+
+    const result = await enrichBatch(
+      enrichContext(pipelineApp({ indicators: values, max_concurrency: 1 }), stage),
+      client,
+    );
+
+    expect(result.exitCode).toBe(ExitCode.Failure);
+    // the first two chunks were hinted before the first answer; none after it
+    expect(hints.flat()).toStrictEqual(values.slice(0, 512));
+  });
+});
