@@ -3,9 +3,68 @@
 // ipqs-tc command.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+/**
+ * Load-time work in axios that the app never needs and that costs every start tens of milliseconds: each
+ * touches a web global (a Request with a ReadableStream body, `FormData`), which makes Node load undici and
+ * web streams. The patches move that work to first use; the build fails if axios's source changed so that
+ * a patch no longer applies.
+ */
+const LOAD_TIME_PATCHES = [
+  {
+    // the fetch adapter's default is built (feature tests included) as the module loads; axios itself
+    // only calls getFetch() when a request asks for the fetch adapter, and the app uses the http one
+    file: /[\\/]axios[\\/]lib[\\/]adapters[\\/]fetch\.js$/,
+    from: /const adapter = getFetch\(\);\s*export default adapter;/,
+    to: 'export default undefined;',
+  },
+  {
+    // isFormData() reads the global FormData only for a truthy value (a GET has none)
+    file: /[\\/]axios[\\/]lib[\\/]utils\.js$/,
+    from: /const FormDataCtor = typeof G\.FormData !== 'undefined' \? G\.FormData : undefined;([\s\S]*?)if \(FormDataCtor && thing instanceof FormDataCtor\) return true;/,
+    to: "$1if (typeof G.FormData !== 'undefined' && thing instanceof G.FormData) return true;",
+  },
+];
+
+/**
+ * axios imports http2 as it loads (Node then loads its HTTP/2 stack) but uses it only for a request with
+ * `httpVersion: 2`, which the app never makes: axios gets a stand-in that loads http2 on first use.
+ */
+const LAZY_HTTP2 = `
+let http2;
+const load = () => (http2 ??= require('node:http2'));
+export default {
+  get constants() { return load().constants; },
+  connect: (...args) => load().connect(...args),
+};
+`;
+
+const loadTimePatches = {
+  name: 'load-time-patches',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^http2$/ }, (args) =>
+      /[\\/]axios[\\/]/.test(args.importer) ? { path: 'lazy-http2', namespace: 'lazy-http2' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-http2' }, () => ({
+      contents: LAZY_HTTP2,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    for (const patch of LOAD_TIME_PATCHES) {
+      pluginBuild.onLoad({ filter: patch.file }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!patch.from.test(source)) {
+          throw new Error(`${args.path} changed: the load-time patch ${patch.from} no longer applies`);
+        }
+        return { contents: source.replace(patch.from, patch.to), loader: 'js' };
+      });
+    }
+  },
+};
 
 export async function buildAll() {
   const common = {
@@ -17,6 +76,7 @@ export async function buildAll() {
     legalComments: 'none',
     logLevel: 'warning',
     absWorkingDir: root,
+    plugins: [loadTimePatches],
   };
   await Promise.all([
     build({ ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' }),

@@ -7,7 +7,7 @@ import {
 } from '../../src/ipqs/errors';
 import { FIELD_CATALOG, LOOKUP_TYPES } from '../../src/ipqs/fields';
 import type { LookupType } from '../../src/ipqs/fields';
-import { parseIpqsResponse, RESPONSE_SCHEMAS, SCORE_FIELD } from '../../src/ipqs/schemas';
+import { parseIpqsResponse, responseSchema, SCORE_FIELD } from '../../src/ipqs/schemas';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/ipqs');
 const VARIANTS = ['clean', 'risky', 'quirks', 'unknown-fields'] as const;
@@ -140,9 +140,9 @@ describe('parseIpqsResponse', () => {
   });
 });
 
-describe('RESPONSE_SCHEMAS', () => {
+describe('responseSchema', () => {
   it.each(LOOKUP_TYPES)('declares every top-level field of the %s field catalogue', (lookup) => {
-    const declared = Object.keys(RESPONSE_SCHEMAS[lookup].shape);
+    const declared = Object.keys(responseSchema(lookup).shape);
     const catalogued = new Set(FIELD_CATALOG[lookup].map((field) => field.path.split('.')[0]!));
     expect(declared).toEqual(expect.arrayContaining([...catalogued]));
   });
