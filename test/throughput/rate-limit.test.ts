@@ -103,18 +103,21 @@ describe('createRateLimit shared through Redis', () => {
     clients = [];
   });
 
-  it('lets no wall-clock second see more than N acquisitions across two processes (real clock)', async () => {
+  it('lets no second see more than N acquisitions across two processes (real clock and Redis)', async () => {
     const apiKey = uniqueApiKey();
-    const limits = [client(), client()].map((redis) =>
-      createRateLimit({ requestsPerSecond: 20, apiKey, redis }),
-    );
     const seconds: number[] = [];
-    await Promise.all(
-      Array.from({ length: 100 }, async (_, i) => {
-        await limits[i % 2]!.acquire();
-        seconds.push(Math.floor(Date.now() / 1000));
-      }),
-    );
+    // Each process takes its slots one after another, so its clock's last reading when acquire() returns
+    // is the moment its slot was granted: the second is the limiter's own, not when this test resumed.
+    const oneProcess = async (): Promise<void> => {
+      let lastRead = 0;
+      const now = (): number => (lastRead = Date.now());
+      const limit = createRateLimit({ requestsPerSecond: 20, apiKey, redis: client(), now });
+      for (let n = 0; n < 50; n++) {
+        await limit.acquire();
+        seconds.push(Math.floor(lastRead / 1000));
+      }
+    };
+    await Promise.all([oneProcess(), oneProcess()]);
     const counts = countsPerSecond(seconds);
     expect(seconds).toHaveLength(100);
     expect(Math.max(...counts)).toBeLessThanOrEqual(20);
