@@ -6,15 +6,19 @@
 import http from 'node:http';
 import https from 'node:https';
 import { performance } from 'node:perf_hooks';
-import axios, { isCancel } from 'axios';
+import axios from 'axios';
 import type { AxiosProxyConfig, AxiosResponse } from 'axios';
 import { AppError } from '../errors';
 import { silentLog } from '../logging/log';
 import type { Log } from '../logging/log';
-import { classifyFailure, IpqsAbortedError, IpqsError, IpqsNetworkError, IpqsTimeoutError } from './errors';
+import { hookedTransport } from './connection-hook';
+import { Deadline } from './deadline';
+import { classifyFailure, IpqsAbortedError } from './errors';
+import type { IpqsError } from './errors';
 import type { LookupType } from './fields';
 import { serializeParams } from './query-string';
 import { defaultSleep, parseRetryAfter, withRetries } from './retry';
+import { MAX_BODY_BYTES, transportError } from './transport-error';
 import { parseIpqsResponse } from './schemas';
 import type { IpqsResponseByLookup } from './schemas';
 
@@ -37,7 +41,10 @@ export interface IpqsClientOptions {
   readonly apiKey: string;
   /** Default DEFAULT_IPQS_BASE_URL. */
   readonly baseUrl?: string;
-  /** Per-request timeout; raised above `serverTimeoutSeconds` when a lookup has one. */
+  /**
+   * Per-request deadline, from sending the request to the last byte of the answer (a body that trickles
+   * in cannot stretch it); raised above `serverTimeoutSeconds` when a lookup has one.
+   */
   readonly timeoutMs?: number;
   readonly maxRetries?: number;
   /** An HTTP proxy (tc_proxy_external). */
@@ -106,15 +113,6 @@ function parseBody(text: string): unknown {
   }
 }
 
-function transportError(lookup: LookupType, error: unknown, timeoutMs: number): IpqsError {
-  if (error instanceof IpqsError) return error;
-  // only the code is kept: the axios error holds the request config, IPQS-KEY header included
-  const code = (error as { code?: unknown } | null)?.code;
-  if (isCancel(error)) return new IpqsAbortedError('lookup cancelled', { lookup });
-  if (code === 'ETIMEDOUT') return new IpqsTimeoutError(timeoutMs, { lookup });
-  return new IpqsNetworkError(typeof code === 'string' && code !== '' ? code : 'no response', { lookup });
-}
-
 /** Creates a client; nothing is sent until the first lookup. */
 export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
   if (options.apiKey.trim() === '') throw new AppError('IPQS client not created: the API key is empty');
@@ -134,6 +132,7 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
     // every status is classified by us; the body is parsed by us, so bad bodies are errors, not crashes
     validateStatus: () => true,
     responseType: 'text',
+    maxContentLength: MAX_BODY_BYTES,
     transformResponse: [(data: unknown) => data],
     // a redirect would carry the IPQS-KEY header to wherever it points
     maxRedirects: 0,
@@ -179,13 +178,21 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
         : 0;
     const timeoutMs = Math.max(baseTimeoutMs, serverMs);
     const { key: _key, [lookup]: _value, ...params } = request.params;
+    const deadline = new Deadline(timeoutMs, request.signal);
+    let unsent: IpqsError | undefined;
+    // once it has a connection: a fatal error that came in while it waited for one keeps it unsent
+    const transport = hookedTransport((req) => {
+      unsent = fatal ?? (closed ? new IpqsAbortedError('client closed', { lookup }) : undefined);
+      if (unsent) req.destroy(unsent);
+      else deadline.start();
+    });
     const started = performance.now();
     let status: number | undefined;
     try {
       const response = await client.get<unknown>(`/${lookup}`, {
         params: { [lookup]: request.value, ...params },
-        timeout: timeoutMs,
-        signal: request.signal,
+        signal: deadline.signal,
+        transport,
       });
       status = response.status;
       const data = handle(lookup, response);
@@ -199,7 +206,8 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
       });
       return { lookup, data, attempts: attemptNo, ...(requestId !== undefined && { requestId }) };
     } catch (error) {
-      const failure = transportError(lookup, error, timeoutMs);
+      if (unsent) throw unsent;
+      const failure = transportError(lookup, error, timeoutMs, deadline.expired);
       log.debug('ipqs-request', {
         lookup,
         status,
@@ -210,6 +218,8 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
       });
       if (failure.fatal) fatal ??= failure;
       throw failure;
+    } finally {
+      deadline.clear();
     }
   }
 

@@ -74,17 +74,19 @@ export class IpqsServerError extends IpqsRetryAfterError {
   override readonly name = 'IpqsServerError';
 }
 
-/** No HTTP answer: the connection was refused, reset, or the host did not resolve. */
+/** No complete HTTP answer: the connection was refused or reset, the host did not resolve, or the answer was cut off. */
 export class IpqsNetworkError extends IpqsError {
   override readonly name = 'IpqsNetworkError';
   readonly fatal = false;
   readonly retryable = true;
 
+  /** `detail` replaces the code in the message when it says more (e.g. where the connection closed). */
   constructor(
     readonly code: string,
     context: IpqsErrorContext,
+    detail?: string,
   ) {
-    super(`network error (${code})`, context);
+    super(`network error (${detail ?? code})`, context);
   }
 }
 
@@ -170,7 +172,7 @@ export function classifyFailure(
   context: FailureContext = {},
 ): IpqsError {
   const record = isRecord(body) ? body : undefined;
-  const message = cleanMessage(record?.message, context.apiKey);
+  const message = cleanMessage(messageOf(record), context.apiKey);
   const requestId = typeof record?.request_id === 'string' ? record.request_id : undefined;
   const base = { lookup, status: httpStatus, ...(requestId !== undefined && { requestId }) };
   const detail = (label: string) => {
@@ -211,14 +213,34 @@ function notIpqsJson(lookup: LookupType, status: number, body: unknown): IpqsRes
     return new IpqsResponseError('response is not a JSON object', { lookup, status });
   }
   const text = body.trim();
+  const title = text.startsWith('<') ? htmlTitle(text) : undefined;
   const reason =
     text === ''
       ? 'empty response body'
       : text.startsWith('<')
-        ? 'response is HTML, not JSON'
+        ? `response is HTML, not JSON${title === undefined ? '' : ` (page title: ${title})`}`
         : 'response is not valid JSON (truncated?)';
   // a cut or garbled body is usually a transient network or gateway problem: worth another try
   return new IpqsResponseError(reason, { lookup, status, retryable: true });
+}
+
+const MAX_TITLE_LENGTH = 60;
+
+/** An HTML page's title on one line, bounded (it names the gateway or captive portal that answered). */
+function htmlTitle(html: string): string | undefined {
+  const match = /<title[^>]*>([^<]*)<\/title>/i.exec(html);
+  const title = match?.[1]?.replace(/\s+/g, ' ').trim();
+  if (!title) return undefined;
+  return title.length > MAX_TITLE_LENGTH ? `${title.slice(0, MAX_TITLE_LENGTH - 3)}...` : title;
+}
+
+/** IPQS's `message`, or its `errors` list when the message is empty (the official SDK declares both). */
+function messageOf(record: Record<string, unknown> | undefined): unknown {
+  const message = record?.message;
+  if (typeof message === 'string' && message.trim() !== '') return message;
+  const errors = record?.errors;
+  if (!Array.isArray(errors)) return message;
+  return errors.filter((item): item is string => typeof item === 'string').join('; ');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

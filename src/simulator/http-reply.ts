@@ -1,6 +1,9 @@
-/** Writes a simulated answer to an HTTP response. */
+/** Writes simulated answers that go out at once to an HTTP response. */
 import type { ServerResponse } from 'node:http';
 import type { SimulatedAnswer } from './simulated-answer';
+
+/** The answers written in one go; the others (delays, hangs, trickles) are the answer writer's. */
+export type ImmediateAnswer = Extract<SimulatedAnswer, { kind: 'json' | 'html' | 'text' | 'reset' }>;
 
 // what a reset connection had started to send: a 200 JSON body cut off halfway
 const CUT_BODY = '{"success":true,"message":"Success","fraud_score":0,"request_id":"resetresetr"}';
@@ -21,8 +24,13 @@ export function sendJson(
   res.end(text);
 }
 
+function sendText(res: ServerResponse, status: number, contentType: string, body: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
 /** Sends `answer`, and returns the status recorded in the stats (`reset` for a destroyed connection). */
-export function sendAnswer(res: ServerResponse, answer: SimulatedAnswer): number | 'reset' {
+export function sendAnswer(res: ServerResponse, answer: ImmediateAnswer): number | 'reset' {
   switch (answer.kind) {
     case 'json': {
       const retry = answer.retryAfterSeconds;
@@ -30,11 +38,10 @@ export function sendAnswer(res: ServerResponse, answer: SimulatedAnswer): number
       return answer.status;
     }
     case 'html':
-      res.writeHead(answer.status, {
-        'content-type': 'text/html',
-        'content-length': Buffer.byteLength(answer.body),
-      });
-      res.end(answer.body);
+      sendText(res, answer.status, 'text/html', answer.body);
+      return answer.status;
+    case 'text':
+      sendText(res, answer.status, answer.contentType, answer.body);
       return answer.status;
     case 'reset':
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': CUT_BODY.length });

@@ -4,8 +4,8 @@ export type { Simulator } from './start-simulator';
 export { SimulatorError } from './simulator-options';
 export type { SimulatorOptions } from './simulator-options';
 export type { SimulatorStats } from './stats';
-export { simulatorResponse, simulatorFailure } from './simulator-response';
-export type { SimulatorResponseOptions } from './simulator-response';
+export { classifiedResponse, simulatorResponse, simulatorFailure } from './simulator-response';
+export type { ClassifiedAnswer, SimulatorResponseOptions } from './simulator-response';
 export type { SimulatedAnswer } from './simulated-answer';
 export {
   FAILURE_CLASSES,
@@ -17,4 +17,12 @@ export {
   SCORE_IP_PREFIX,
 } from './magic-values';
 export type { FailureClass, Magic, MagicFlag } from './magic-values';
-export { ACCOUNT_MESSAGES, INVALID_INPUT_MESSAGES, RATE_LIMIT_MESSAGE } from './responses/failure-answer';
+export {
+  ACCOUNT_MESSAGES,
+  API_FAILURE_MESSAGE,
+  INVALID_INPUT_MESSAGES,
+  LATENCY_SPIKE_MS,
+  RATE_LIMIT_MESSAGE,
+  TRICKLE_BYTE_MS,
+  TRUNCATED_BODY,
+} from './responses/failure-answer';

@@ -2,8 +2,8 @@
 import type { FailureClass } from './magic-values';
 import { keyFailure } from './magic-values';
 import type { LookupRequest } from './routes';
-import type { SimulatedAnswer } from './simulated-answer';
-import { simulatorFailure, simulatorResponse } from './simulator-response';
+import { classifiedResponse, simulatorFailure } from './simulator-response';
+import type { ClassifiedAnswer } from './simulator-response';
 
 /** Why a key is refused, checked before the value as IPQS does; `undefined` = the key is fine. */
 export function keyProblem(
@@ -15,20 +15,17 @@ export function keyProblem(
 }
 
 /**
- * The answer to `request`: `imposed` (a rate limit or random failure decided on arrival) wins, then a
- * refused key, then whatever the value itself answers.
+ * The answer to `request` and its failure class: `imposed` (a rate limit or random failure decided on
+ * arrival) wins, then a refused key, then whatever the value itself answers.
  */
 export function lookupAnswer(
   request: LookupRequest,
   acceptKeys: (key: string) => boolean,
   imposed: FailureClass | undefined,
-): SimulatedAnswer {
+): ClassifiedAnswer {
   const value = request.value ?? '';
+  const options = request.country === undefined ? {} : { country: request.country };
   const failure = imposed ?? keyProblem(request.key, acceptKeys);
-  if (failure) return simulatorFailure(request.type, value, failure);
-  return simulatorResponse(
-    request.type,
-    value,
-    request.country === undefined ? {} : { country: request.country },
-  );
+  if (failure) return { answer: simulatorFailure(request.type, value, failure, options), failure };
+  return classifiedResponse(request.type, value, options);
 }

@@ -26,18 +26,31 @@
  * failures also come from the key: `invalid-key`, `no-credits`, `over-quota`, or any key `acceptKeys`
  * rejects; a missing key answers "invalid key". Values IPQS would reject answer "invalid input" too.
  *
- * | K | host | answer |
- * |---|---|---|
- * | 1 | `invalid-key.example` | 200, success=false, "Invalid or unauthorized key. ..." |
- * | 2 | `no-credits.example` | 200, success=false, "You have insufficient credits to make this query. ..." |
- * | 3 | `over-quota.example` | 200, success=false, "You have exceeded your request quota of 200 per day. ..." |
- * | 4 | `invalid-input.example` | 200, success=false, the lookup's invalid-input message |
- * | 5 | `ratelimit.example` | 429 with `Retry-After: 1` |
- * | 6 | `ratelimit-509.example` | 509 with `Retry-After: 1` |
- * | 7 | `error-500.example` | 500 (JSON body) |
- * | 8 | `error-502.example` | 502 (HTML body, like a proxy) |
- * | 9 | `error-503.example` | 503 (HTML body) |
- * | 10 | `reset.example` | the connection is destroyed halfway through the body |
+ * | K | class | host | answer |
+ * |---|---|---|---|
+ * | 1 | `invalid-key` | `invalid-key.example` | 200, success=false, "Invalid or unauthorized key. ..." |
+ * | 2 | `no-credits` | `no-credits.example` | 200, success=false, "You have insufficient credits to make this query. ..." |
+ * | 3 | `over-quota` | `over-quota.example` | 200, success=false, "You have exceeded your request quota of 200 per day. ..." |
+ * | 4 | `invalid-input` | `invalid-input.example` | 200, success=false, the lookup's invalid-input message |
+ * | 5 | `rate-limit` | `ratelimit.example` | 429 with `Retry-After: 1` |
+ * | 6 | `rate-limit-509` | `ratelimit-509.example` | 509 with `Retry-After: 1` |
+ * | 7 | `server-500` | `error-500.example` | 500 (JSON body) |
+ * | 8 | `server-502` | `error-502.example` | 502 (HTML body, like a proxy) |
+ * | 9 | `server-503` | `error-503.example` | 503 (HTML body) |
+ * | 10 | `reset` | `reset.example` | the connection is destroyed halfway through the body |
+ * | 11 | `timeout` | `timeout.example` | no answer at all: the request is read and then left hanging |
+ * | 12 | `truncated` | `truncated.example` | 200, a JSON body cut short (`{"success":true,"fraud_sc`), Content-Length matching |
+ * | 13 | `empty-body` | `empty.example` | 200, an empty body |
+ * | 14 | `html-200` | `html-200.example` | 200, an HTML maintenance page (text/html) |
+ * | 15 | `latency-spike` | `slow.example` | the ordinary answer, 1.5 s late (a latency spike) |
+ * | 16 | `slow-body` | `slow-body.example` | 200 headers at once, then the body one byte every 100 ms |
+ * | 17 | `rate-limit-200` | `ratelimit-200.example` | 200, success=false, a rate-limit message without 429 |
+ * | 18 | `api-failure` | `api-failure.example` | 200, success=false with a message no class matches |
+ * | 19 | `bad-shape` | `bad-shape.example` | 200, success=true but `fraud_score`/`risk_score` is `"high"` |
+ * | 20 | `flaky-500` | `flaky-500.example` | 500 to the first request for a value, the ordinary answer after it |
+ * | 21 | `flaky-timeout` | `flaky-timeout.example` | no answer to the first request for a value, the ordinary answer after it |
+ *
+ * The flaky classes count requests per value until `POST /__reset`; every other answer is stateless.
  */
 import type { Subject } from './normalize';
 
@@ -53,6 +66,17 @@ export const FAILURE_CLASSES = [
   'server-502',
   'server-503',
   'reset',
+  'timeout',
+  'truncated',
+  'empty-body',
+  'html-200',
+  'latency-spike',
+  'slow-body',
+  'rate-limit-200',
+  'api-failure',
+  'bad-shape',
+  'flaky-500',
+  'flaky-timeout',
 ] as const;
 
 export type FailureClass = (typeof FAILURE_CLASSES)[number];
@@ -69,6 +93,17 @@ export const FAILURE_HOSTS: Readonly<Record<FailureClass, string>> = {
   'server-502': 'error-502.example',
   'server-503': 'error-503.example',
   reset: 'reset.example',
+  timeout: 'timeout.example',
+  truncated: 'truncated.example',
+  'empty-body': 'empty.example',
+  'html-200': 'html-200.example',
+  'latency-spike': 'slow.example',
+  'slow-body': 'slow-body.example',
+  'rate-limit-200': 'ratelimit-200.example',
+  'api-failure': 'api-failure.example',
+  'bad-shape': 'bad-shape.example',
+  'flaky-500': 'flaky-500.example',
+  'flaky-timeout': 'flaky-timeout.example',
 };
 
 /** API keys that answer an account failure whatever the value. */

@@ -38,9 +38,53 @@ function requestIdFor(type: LookupType, canonical: string): string {
   return new Prng('request_id', type, canonical).letters(10);
 }
 
+/** An answer and, when a magic value, a key or the traffic knobs picked one, its failure class. */
+export interface ClassifiedAnswer {
+  readonly answer: SimulatedAnswer;
+  readonly failure?: FailureClass;
+}
+
+function successAnswer(subject: Subject, magic: ScoredMagic | undefined): SimulatedAnswer {
+  const fields = fieldsOf(subject, new Prng(subject.type, subject.value), magic);
+  const body = {
+    success: true,
+    message: 'Success',
+    ...fields,
+    request_id: requestIdFor(subject.type, subject.value),
+  };
+  return { kind: 'json', status: 200, body };
+}
+
 /** The failure answer for a lookup, e.g. when the key is refused (the request id still depends on the value). */
-export function simulatorFailure(type: LookupType, value: string, failure: FailureClass): SimulatedAnswer {
-  return failureAnswer(type, failure, requestIdFor(type, `${failure}:${value}`));
+export function simulatorFailure(
+  type: LookupType,
+  value: string,
+  failure: FailureClass,
+  options: SimulatorResponseOptions = {},
+): SimulatedAnswer {
+  // the answer a value gets once a latency spike or a flaky failure is over: its own, without magic
+  const ordinary = (): SimulatedAnswer => {
+    const subject = normalizeSubject(type, value, options.country);
+    return subject ? successAnswer(subject, undefined) : simulatorFailure(type, value, 'invalid-input');
+  };
+  return failureAnswer(type, failure, requestIdFor(type, `${failure}:${value}`), ordinary);
+}
+
+/** The answer for `value` on the `type` lookup with a valid key, and the failure class it stands for. */
+export function classifiedResponse(
+  type: LookupType,
+  value: string,
+  options: SimulatorResponseOptions = {},
+): ClassifiedAnswer {
+  const subject = normalizeSubject(type, value, options.country);
+  if (!subject) return { answer: simulatorFailure(type, value, 'invalid-input'), failure: 'invalid-input' };
+  const magic = magicFor(subject);
+  if (magic?.kind === 'failure') {
+    const requestId = requestIdFor(type, `${magic.failure}:${subject.value}`);
+    const answer = failureAnswer(type, magic.failure, requestId, () => successAnswer(subject, undefined));
+    return { answer, failure: magic.failure };
+  }
+  return { answer: successAnswer(subject, magic) };
 }
 
 /** What the simulator answers for `value` on the `type` lookup, with a valid key. */
@@ -49,16 +93,5 @@ export function simulatorResponse(
   value: string,
   options: SimulatorResponseOptions = {},
 ): SimulatedAnswer {
-  const subject = normalizeSubject(type, value, options.country);
-  if (!subject) return simulatorFailure(type, value, 'invalid-input');
-  const magic = magicFor(subject);
-  if (magic?.kind === 'failure') return simulatorFailure(type, subject.value, magic.failure);
-  const fields = fieldsOf(subject, new Prng(type, subject.value), magic);
-  const body = {
-    success: true,
-    message: 'Success',
-    ...fields,
-    request_id: requestIdFor(type, subject.value),
-  };
-  return { kind: 'json', status: 200, body };
+  return classifiedResponse(type, value, options).answer;
 }

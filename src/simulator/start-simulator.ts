@@ -7,7 +7,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { errorMessage } from '../errors';
-import { sendAnswer, sendJson } from './http-reply';
+import { AnswerWriter } from './answer-writer';
+import { sendJson } from './http-reply';
 import { lookupAnswer } from './lookup-answer';
 import { lookupRequest, routeOf } from './routes';
 import { resolveSimulatorOptions, SimulatorError } from './simulator-options';
@@ -22,8 +23,9 @@ export interface Simulator {
   readonly url: string;
   readonly port: number;
   stats(): SimulatorStats;
+  /** Clears the stats and the flaky values' request counts (as `POST /__reset` does). */
   resetStats(): void;
-  /** Stops listening and drops every connection, pending answers included. */
+  /** Stops listening and drops every connection, pending, hanging and trickling answers included. */
   close(): Promise<void>;
 }
 
@@ -45,7 +47,7 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 class SimulatorServer {
   readonly stats = new StatsRecorder();
   private readonly traffic: TrafficShaper;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly writer = new AnswerWriter(this.stats);
   readonly server = createServer((req, res) => {
     this.handle(req, res).catch((error: unknown) => this.fail(res, error));
   });
@@ -66,7 +68,7 @@ class SimulatorServer {
     const route = routeOf(req.method ?? '', req.url ?? '/');
     if (route.kind === 'stats' || route.kind === 'reset-stats') {
       await readBody(req);
-      if (route.kind === 'reset-stats') this.stats.reset();
+      if (route.kind === 'reset-stats') this.reset();
       sendJson(res, 200, this.stats.snapshot());
       return;
     }
@@ -79,9 +81,16 @@ class SimulatorServer {
     }
     if (body === undefined)
       return this.reply(res, 413, { success: false, message: 'Request body too large.' });
-    const answer = lookupAnswer(lookupRequest(route, req.headers, body), this.config.acceptKeys, imposed);
-    await this.wait(this.traffic.delayMs());
-    if (!res.destroyed) this.stats.answered(sendAnswer(res, answer));
+    const request = lookupRequest(route, req.headers, body);
+    const { answer, failure } = lookupAnswer(request, this.config.acceptKeys, imposed);
+    if (failure) this.stats.failed(failure);
+    await this.writer.send(res, answer, `${request.type} ${request.value ?? ''}`, this.traffic.delayMs());
+  }
+
+  /** Clears the stats and the flaky values' request counts. */
+  reset(): void {
+    this.stats.reset();
+    this.writer.resetAttempts();
   }
 
   private reply(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>): void {
@@ -96,17 +105,6 @@ class SimulatorServer {
       return;
     }
     this.reply(res, 500, { success: false, message: `Simulator error: ${errorMessage(error)}` });
-  }
-
-  private wait(ms: number): Promise<void> {
-    if (ms <= 0) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
   }
 
   listen(): Promise<number> {
@@ -124,8 +122,7 @@ class SimulatorServer {
   }
 
   close(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.writer.close();
     return new Promise((resolve) => {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
@@ -144,7 +141,7 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Simula
     url: `http://${host}:${port}/api/json`,
     port,
     stats: () => simulator.stats.snapshot(),
-    resetStats: () => simulator.stats.reset(),
+    resetStats: () => simulator.reset(),
     close: () => (closing ??= simulator.close()),
   };
 }

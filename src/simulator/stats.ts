@@ -1,13 +1,20 @@
 /** Request counters of a running simulator, served at `GET /__stats` and cleared by `POST /__reset`. */
 import { LOOKUP_TYPES } from '../ipqs/fields';
 import type { LookupType } from '../ipqs/fields';
+import type { FailureClass } from './magic-values';
 
-/** The `/__stats` body. `byStatus` keys are HTTP statuses, plus `reset` for destroyed connections. */
+/**
+ * The `/__stats` body. `byStatus` keys are HTTP statuses, plus `reset` for destroyed connections and
+ * `hang` for requests never answered (counted once the connection closes). `byFailure` counts the
+ * lookups that asked for a failure (magic value, key or traffic knob) by failure class, the flaky
+ * classes' later, successful requests included.
+ */
 export interface SimulatorStats {
   readonly requests: {
     readonly total: number;
     readonly byEndpoint: Readonly<Record<LookupType, number>>;
     readonly byStatus: Readonly<Record<string, number>>;
+    readonly byFailure: Readonly<Partial<Record<FailureClass, number>>>;
   };
   /** The most requests received in any one wall-clock second. */
   readonly peakPerSecond: number;
@@ -22,6 +29,7 @@ export class StatsRecorder {
   private total = 0;
   private byEndpoint = zeroPerType();
   private byStatus: Record<string, number> = {};
+  private byFailure: Partial<Record<FailureClass, number>> = {};
   private second = Number.NaN;
   private inSecond = 0;
   private peak = 0;
@@ -39,15 +47,25 @@ export class StatsRecorder {
     this.peak = Math.max(this.peak, this.inSecond);
   }
 
-  /** A request was answered with `status` (or its connection destroyed). */
-  answered(status: number | 'reset'): void {
+  /** A lookup asked for `failure` (counted on top of its arrival). */
+  failed(failure: FailureClass): void {
+    this.byFailure[failure] = (this.byFailure[failure] ?? 0) + 1;
+  }
+
+  /** A request was answered with `status` (or its connection destroyed, or closed unanswered). */
+  answered(status: number | 'reset' | 'hang'): void {
     const key = String(status);
     this.byStatus[key] = (this.byStatus[key] ?? 0) + 1;
   }
 
   snapshot(): SimulatorStats {
     return {
-      requests: { total: this.total, byEndpoint: { ...this.byEndpoint }, byStatus: { ...this.byStatus } },
+      requests: {
+        total: this.total,
+        byEndpoint: { ...this.byEndpoint },
+        byStatus: { ...this.byStatus },
+        byFailure: { ...this.byFailure },
+      },
       peakPerSecond: this.peak,
     };
   }
@@ -56,6 +74,7 @@ export class StatsRecorder {
     this.total = 0;
     this.byEndpoint = zeroPerType();
     this.byStatus = {};
+    this.byFailure = {};
     this.second = Number.NaN;
     this.inSecond = 0;
     this.peak = 0;

@@ -173,6 +173,53 @@ describe('classifyFailure', () => {
     expect(error.message).toBe('IPQS ip lookup failed: invalid API key (Invalid key ***. Please check it.)');
   });
 
+  it.each([
+    [
+      'names the page title of an HTML body',
+      '<!DOCTYPE html><html><head><title>\n  Scheduled\tMaintenance </title></head></html>',
+      'IPQS ip lookup failed: response is HTML, not JSON (page title: Scheduled Maintenance)',
+    ],
+    [
+      'cuts a long page title',
+      `<html><title>${'Portal '.repeat(20)}</title></html>`,
+      `IPQS ip lookup failed: response is HTML, not JSON (page title: ${'Portal '.repeat(20).slice(0, 57)}...)`,
+    ],
+    [
+      'says nothing more of an HTML body without a title',
+      '<html><body>Down</body></html>',
+      'IPQS ip lookup failed: response is HTML, not JSON',
+    ],
+  ])('%s', (_label, body, message) => {
+    const error = classifyFailure('ip', 200, body);
+    expect(error).toBeInstanceOf(IpqsResponseError);
+    expect(error.message).toBe(message);
+  });
+
+  it.each<[string, unknown, ErrorClass, string]>([
+    [
+      'the errors list when the message is empty',
+      { success: false, message: '', errors: ['Invalid or unauthorized key.', 42, 'Try again.'] },
+      IpqsInvalidKeyError,
+      'IPQS ip lookup failed: invalid API key (Invalid or unauthorized key.; Try again.)',
+    ],
+    [
+      'the errors list when there is no message',
+      { success: false, errors: ['Something went wrong.'] },
+      IpqsApiError,
+      'IPQS ip lookup failed: IPQS reported a failure (Something went wrong.)',
+    ],
+    [
+      'the message over the errors list',
+      { success: false, message: 'Invalid IPv4 address, IPv6 address or hostname.', errors: ['other'] },
+      IpqsInvalidInputError,
+      'IPQS ip lookup failed: invalid input (Invalid IPv4 address, IPv6 address or hostname.)',
+    ],
+  ])('classifies and quotes %s', (_label, body, errorClass, message) => {
+    const error = classifyFailure('ip', 200, body);
+    expect(error).toBeInstanceOf(errorClass);
+    expect(error.message).toBe(message);
+  });
+
   it('cuts a very long IPQS message', () => {
     const error = classifyFailure('ip', 200, failure(`Invalid URL ${'x'.repeat(1000)}`));
     expect(error.message.length).toBeLessThan(260);
@@ -185,6 +232,15 @@ describe('error classes', () => {
     [
       new IpqsNetworkError('ECONNRESET', { lookup: 'ip' }),
       'IPQS ip lookup failed: network error (ECONNRESET)',
+      true,
+    ],
+    [
+      new IpqsNetworkError(
+        'ECONNRESET',
+        { lookup: 'ip' },
+        'connection closed before the answer was complete',
+      ),
+      'IPQS ip lookup failed: network error (connection closed before the answer was complete)',
       true,
     ],
     [

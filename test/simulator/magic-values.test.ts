@@ -1,7 +1,16 @@
 import type { LookupType } from '../../src/ipqs/fields';
 import { FAILURE_CLASSES, FAILURE_HOSTS, keyFailure } from '../../src/simulator/magic-values';
 import type { FailureClass } from '../../src/simulator/magic-values';
-import { ACCOUNT_MESSAGES, INVALID_INPUT_MESSAGES } from '../../src/simulator/responses/failure-answer';
+import {
+  ACCOUNT_MESSAGES,
+  API_FAILURE_MESSAGE,
+  INVALID_INPUT_MESSAGES,
+  LATENCY_SPIKE_MS,
+  RATE_LIMIT_MESSAGE,
+  TRICKLE_BYTE_MS,
+  TRUNCATED_BODY,
+} from '../../src/simulator/responses/failure-answer';
+import { SCORE_FIELD } from '../../src/ipqs/schemas';
 import { simulatorResponse } from '../../src/simulator/simulator-response';
 import { jsonBody } from './answers';
 
@@ -109,11 +118,19 @@ describe('magic values that pick a score', () => {
 });
 
 describe('magic values that pick a failure', () => {
+  const requestId = expect.stringMatching(/^[A-Za-z]{10}$/);
+  // the answer the value gets once the failure is over: an ordinary, successful one
+  const ordinary = (type: LookupType) => ({
+    kind: 'json',
+    status: 200,
+    body: expect.objectContaining({ success: true, [SCORE_FIELD[type]]: expect.any(Number) }),
+  });
+  const text = (body: string) => ({ kind: 'text', status: 200, contentType: 'application/json', body });
   const expected = (type: LookupType, failure: FailureClass): object => {
     const refused = (status: number, message: unknown) => ({
       kind: 'json',
       status,
-      body: { success: false, message, request_id: expect.stringMatching(/^[A-Za-z]{10}$/) },
+      body: { success: false, message, request_id: requestId },
     });
     switch (failure) {
       case 'invalid-key':
@@ -134,6 +151,40 @@ describe('magic values that pick a failure', () => {
         return { kind: 'html', status: 503, body: expect.stringContaining('503 Service') };
       case 'reset':
         return { kind: 'reset' };
+      case 'timeout':
+        return { kind: 'hang' };
+      case 'truncated':
+        return text(TRUNCATED_BODY);
+      case 'empty-body':
+        return text('');
+      case 'html-200':
+        return {
+          kind: 'html',
+          status: 200,
+          body: expect.stringContaining('<title>Scheduled Maintenance</title>'),
+        };
+      case 'latency-spike':
+        return { kind: 'delayed', delayMs: LATENCY_SPIKE_MS, answer: ordinary(type) };
+      case 'slow-body':
+        return {
+          kind: 'trickle',
+          byteEveryMs: TRICKLE_BYTE_MS,
+          body: expect.stringMatching(/^\{"success":true,.*\}$/),
+        };
+      case 'rate-limit-200':
+        return refused(200, RATE_LIMIT_MESSAGE);
+      case 'api-failure':
+        return refused(200, API_FAILURE_MESSAGE);
+      case 'bad-shape':
+        return {
+          kind: 'json',
+          status: 200,
+          body: { success: true, message: 'Success', [SCORE_FIELD[type]]: 'high', request_id: requestId },
+        };
+      case 'flaky-500':
+        return { kind: 'flaky', first: refused(500, expect.any(String)), then: ordinary(type) };
+      case 'flaky-timeout':
+        return { kind: 'flaky', first: { kind: 'hang' }, then: ordinary(type) };
     }
   };
 
@@ -152,6 +203,23 @@ describe('magic values that pick a failure', () => {
 
   it.each(cases)('answers the %s value %s with the %s failure', (type, value, failure) => {
     expect(simulatorResponse(type, value)).toEqual(expected(type, failure));
+  });
+
+  it.each(['ratelimit-200', 'api-failure', 'html-200', 'flaky-500'])(
+    'matches the host %s.example exactly, not as a suffix of another name',
+    (name) => {
+      expect(simulatorResponse('url', `https://not-${name}.example/`)).toMatchObject(ordinary('url'));
+    },
+  );
+
+  it('sends a flaky or slow value the same ordinary answer an unremarkable value gets', () => {
+    const flaky = simulatorResponse('ip', 'flaky-500.example');
+    const slow = simulatorResponse('ip', 'slow.example');
+    if (flaky.kind !== 'flaky' || slow.kind !== 'delayed')
+      throw new Error('not a flaky and a delayed answer');
+    expect(flaky.then).toEqual(ordinary('ip'));
+    expect(slow.answer).toEqual(ordinary('ip'));
+    expect(jsonBody(flaky.then).host).toBe('flaky-500.example');
   });
 
   it('states the invalid-key, credits and quota messages as IPQS words them', () => {

@@ -187,6 +187,7 @@ describe('startSimulator', () => {
         total: 4,
         byEndpoint: { ip: 2, email: 0, url: 0, phone: 1 },
         byStatus: { '200': 2, '404': 1, '429': 1 },
+        byFailure: { 'rate-limit': 1 },
       },
       peakPerSecond: expect.any(Number),
     };
@@ -199,7 +200,7 @@ describe('startSimulator', () => {
     const reply = await request(`${origin()}/__reset`, { method: 'POST' });
     expect(reply.status).toBe(200);
     expect(simulator.stats()).toEqual({
-      requests: { total: 0, byEndpoint: { ip: 0, email: 0, url: 0, phone: 0 }, byStatus: {} },
+      requests: { total: 0, byEndpoint: { ip: 0, email: 0, url: 0, phone: 0 }, byStatus: {}, byFailure: {} },
       peakPerSecond: 0,
     });
   });

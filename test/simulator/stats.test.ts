@@ -1,7 +1,7 @@
 import { StatsRecorder } from '../../src/simulator/stats';
 
 describe('StatsRecorder', () => {
-  it('counts requests per lookup type and answers per status', () => {
+  it('counts requests per lookup type, answers per status and lookups per failure class', () => {
     const stats = new StatsRecorder();
     stats.arrived('ip', 0);
     stats.arrived('ip', 0);
@@ -9,11 +9,14 @@ describe('StatsRecorder', () => {
     stats.arrived(undefined, 0);
     [200, 200, 429].forEach((status) => stats.answered(status));
     stats.answered('reset');
+    stats.answered('hang');
+    (['rate-limit', 'timeout', 'timeout'] as const).forEach((failure) => stats.failed(failure));
     expect(stats.snapshot()).toEqual({
       requests: {
         total: 4,
         byEndpoint: { ip: 2, email: 0, url: 0, phone: 1 },
-        byStatus: { '200': 2, '429': 1, reset: 1 },
+        byStatus: { '200': 2, '429': 1, reset: 1, hang: 1 },
+        byFailure: { 'rate-limit': 1, timeout: 2 },
       },
       peakPerSecond: 4,
     });
@@ -29,9 +32,10 @@ describe('StatsRecorder', () => {
     const stats = new StatsRecorder();
     stats.arrived('email', 0);
     stats.answered(200);
+    stats.failed('flaky-500');
     stats.reset();
     expect(stats.snapshot()).toEqual({
-      requests: { total: 0, byEndpoint: { ip: 0, email: 0, url: 0, phone: 0 }, byStatus: {} },
+      requests: { total: 0, byEndpoint: { ip: 0, email: 0, url: 0, phone: 0 }, byStatus: {}, byFailure: {} },
       peakPerSecond: 0,
     });
   });

@@ -1,5 +1,6 @@
 /** The simulator's failure answers, with IPQS's own messages where they are known. */
 import type { LookupType } from '../../ipqs/fields';
+import { SCORE_FIELD } from '../../ipqs/schemas';
 import type { FailureClass } from '../magic-values';
 import type { SimulatedAnswer } from '../simulated-answer';
 
@@ -25,6 +26,23 @@ export const INVALID_INPUT_MESSAGES: Readonly<Record<LookupType, string>> = {
 
 export const RATE_LIMIT_MESSAGE = 'Request rate limit exceeded. Please slow down and try again in a moment.';
 
+/** A success:false message that names no known failure class (the client can only pass it on). */
+export const API_FAILURE_MESSAGE =
+  'An unexpected error occurred while processing this request. Please contact support.';
+
+/** What a body cut short looks like (the truncated failure): valid JSON up to the cut. */
+export const TRUNCATED_BODY = '{"success":true,"fraud_sc';
+
+/** How late the latency-spike failure answers, in milliseconds. */
+export const LATENCY_SPIKE_MS = 1500;
+
+/** The slow-body failure sends one byte of its body this often, in milliseconds. */
+export const TRICKLE_BYTE_MS = 100;
+
+// a captive portal or a maintenance page served by a gateway with HTTP 200
+const MAINTENANCE_PAGE =
+  '<!DOCTYPE html>\r\n<html>\r\n<head><title>Scheduled Maintenance</title></head>\r\n<body>\r\n<h1>We will be back shortly</h1>\r\n<p>The service is undergoing scheduled maintenance.</p>\r\n</body>\r\n</html>\r\n';
+
 const HTML_ERRORS: Readonly<Record<number, string>> = {
   502: 'Bad Gateway',
   503: 'Service Temporarily Unavailable',
@@ -44,8 +62,20 @@ function htmlError(status: number): SimulatedAnswer {
   return { kind: 'html', status, body };
 }
 
-/** The answer for one failure class of one lookup type. */
-export function failureAnswer(type: LookupType, failure: FailureClass, requestId: string): SimulatedAnswer {
+function bodyText(answer: SimulatedAnswer): string {
+  return answer.kind === 'json' ? JSON.stringify(answer.body) : TRUNCATED_BODY;
+}
+
+/**
+ * The answer for one failure class of one lookup type. `ordinary` builds the answer the value would get
+ * without the failure: the latency spike, the slow body and the flaky classes end up sending it.
+ */
+export function failureAnswer(
+  type: LookupType,
+  failure: FailureClass,
+  requestId: string,
+  ordinary: () => SimulatedAnswer,
+): SimulatedAnswer {
   switch (failure) {
     case 'invalid-key':
     case 'no-credits':
@@ -65,5 +95,33 @@ export function failureAnswer(type: LookupType, failure: FailureClass, requestId
       return htmlError(503);
     case 'reset':
       return { kind: 'reset' };
+    case 'timeout':
+      return { kind: 'hang' };
+    case 'truncated':
+      return { kind: 'text', status: 200, contentType: 'application/json', body: TRUNCATED_BODY };
+    case 'empty-body':
+      return { kind: 'text', status: 200, contentType: 'application/json', body: '' };
+    case 'html-200':
+      return { kind: 'html', status: 200, body: MAINTENANCE_PAGE };
+    case 'latency-spike':
+      return { kind: 'delayed', delayMs: LATENCY_SPIKE_MS, answer: ordinary() };
+    case 'slow-body':
+      return { kind: 'trickle', body: bodyText(ordinary()), byteEveryMs: TRICKLE_BYTE_MS };
+    case 'rate-limit-200':
+      return refusal(200, RATE_LIMIT_MESSAGE, requestId);
+    case 'api-failure':
+      return refusal(200, API_FAILURE_MESSAGE, requestId);
+    case 'bad-shape': {
+      const body = { success: true, message: 'Success', [SCORE_FIELD[type]]: 'high', request_id: requestId };
+      return { kind: 'json', status: 200, body };
+    }
+    case 'flaky-500':
+      return {
+        kind: 'flaky',
+        first: failureAnswer(type, 'server-500', requestId, ordinary),
+        then: ordinary(),
+      };
+    case 'flaky-timeout':
+      return { kind: 'flaky', first: { kind: 'hang' }, then: ordinary() };
   }
 }
