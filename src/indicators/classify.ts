@@ -3,6 +3,7 @@
  * or says in one line why it is not usable. An invalid value is the caller's per-indicator error and costs no
  * request.
  */
+import { EMBEDDED_BINARY, EMBEDDED_NULL } from '../tc/playbook/embedded-placeholders';
 import { INDICATOR_TYPES } from './indicator-type';
 import type { IndicatorType } from './indicator-type';
 import { normalizeDomain } from './normalize-domain';
@@ -103,6 +104,9 @@ function autoDetect(value: string, options: ClassifyOptions): Classified {
 
 function precheck(trimmed: string): string | undefined {
   if (trimmed === '') return 'empty value';
+  // What an embedded playbook variable became when the reader could not show its value.
+  if (trimmed === EMBEDDED_NULL) return 'an embedded playbook variable had no value';
+  if (trimmed === EMBEDDED_BINARY) return 'an embedded Binary variable cannot be an indicator';
   if (trimmed.length > MAX_INDICATOR_LENGTH) return `too long (${trimmed.length} characters)`;
   if (/\p{Cc}/u.test(trimmed)) return 'contains control characters';
   if (INVISIBLE.test(trimmed)) return 'contains invisible formatting characters';

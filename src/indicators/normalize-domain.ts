@@ -2,7 +2,7 @@
  * Domain names (host names): lower case, trailing dot removed, IDN converted to punycode, each label checked
  * against the letter-digit-hyphen rule and the last one required to be a real-looking top-level domain.
  */
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { accepted, rejected } from './normalize-result';
 import type { Normalized } from './normalize-result';
 
@@ -13,8 +13,12 @@ export interface DomainRules {
 
 const MAX_LENGTH = 253;
 const MAX_LABEL_LENGTH = 63;
-// A TLD is letters (IANA has no numeric TLDs, which also keeps dotted numbers out) or an IDN in punycode.
-const TLD = /^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
+// A TLD is letters (IANA has no numeric TLDs, which also keeps dotted numbers out) or an IDN in punycode
+// whose Unicode form is letters too (with the combining marks scripts such as Devanagari need), so
+// Arabic-Indic digits (`١.٢.٣.٤`) or an emoji do not pass as a top-level domain.
+const ASCII_TLD = /^[a-z]{2,63}$/;
+const IDN_TLD = /^xn--[a-z0-9-]{1,59}$/;
+const IDN_TLD_TEXT = /^[\p{L}\p{Mn}\p{Mc}]+$/u;
 
 function asciiProblem(raw: string, rules: DomainRules): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:\/\/|\//i.test(raw)) return 'has a scheme or a path';
@@ -33,6 +37,11 @@ function toAscii(raw: string): string | undefined {
   // domainToASCII checks punycode; run it on xn-- labels typed in directly too.
   if (/(?:^|\.)xn--/.test(ascii) && domainToASCII(ascii) === '') return undefined;
   return ascii;
+}
+
+function isTld(label: string): boolean {
+  if (ASCII_TLD.test(label)) return true;
+  return IDN_TLD.test(label) && IDN_TLD_TEXT.test(domainToUnicode(label));
 }
 
 function labelProblem(label: string, rules: DomainRules): string | undefined {
@@ -59,6 +68,6 @@ export function normalizeDomain(raw: string, rules: DomainRules = {}): Normalize
     const issue = labelProblem(label, rules);
     if (issue !== undefined) return rejected(issue);
   }
-  if (!TLD.test(labels[labels.length - 1] ?? '')) return rejected('the top-level domain is not valid');
+  if (!isTld(labels[labels.length - 1] ?? '')) return rejected('the top-level domain is not valid');
   return accepted(domain);
 }

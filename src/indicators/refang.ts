@@ -6,15 +6,17 @@
 // `hxxp:`, `hXXps[:]`, `hxxp[://]`: only before a colon, so a host named `hxxp-tools` stays as it is.
 const DEFANGED_SCHEME = /\bhxxp(s?)(?=\[?:)/gi;
 
-// Order matters: `[://]` before `[:]`.
+// Order matters: `[://]` before `[:]`. A bracketed dot or at takes the spaces around it too
+// (`example [.] com`, `user [at] example.com`): a value never holds spaces there. `(?<!\s)` starts a
+// match only where a run of spaces starts, so a long run is scanned once, not once per space.
 const REPLACEMENTS: readonly (readonly [RegExp, string])[] = [
   [/\[:\/\/\]/g, '://'],
   [/\[:\]/g, ':'],
-  [/\[\s*\.\s*\]|\(\s*\.\s*\)|\{\s*\.\s*\}/g, '.'],
-  [/\[dot\]|\(dot\)|\{dot\}/gi, '.'],
+  [/(?<!\s)\s*(?:\[\s*\.\s*\]|\(\s*\.\s*\)|\{\s*\.\s*\})\s*/g, '.'],
+  [/(?<!\s)\s*(?:\[dot\]|\(dot\)|\{dot\})\s*/gi, '.'],
   // A spelled-out " dot " only between non-space text, so a trailing word is left alone.
   [/(?<=\S)\s+dot\s+(?=\S)/gi, '.'],
-  [/\[@\]|\[at\]|\(at\)|\{at\}/gi, '@'],
+  [/(?<!\s)\s*(?:\[@\]|\[at\]|\(at\)|\{at\})\s*/gi, '@'],
 ];
 
 /** The value with defanging undone and surrounding whitespace trimmed; a clean value comes back unchanged. */

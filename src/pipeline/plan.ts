@@ -33,10 +33,17 @@ export interface Plan {
   readonly keyUses: ReadonlyMap<string, number>;
 }
 
-/** The value as shown in an error: control characters removed, long values cut. */
-export function shown(value: string): string {
+/**
+ * What `shown` blanks out: control characters, the Unicode line and paragraph separators (either would
+ * break the one-line error) and invisible formatting (bidi overrides would reorder it on screen).
+ */
+const UNSHOWABLE =
   // eslint-disable-next-line no-control-regex
-  const clean = value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim();
+  /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+
+/** The value as shown in an error: unshowable characters blanked, long values cut. */
+export function shown(value: string): string {
+  const clean = value.replace(UNSHOWABLE, ' ').trim();
   return clean.length > 80 ? `${clean.slice(0, 77)}...` : clean;
 }
 

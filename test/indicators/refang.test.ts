@@ -25,6 +25,9 @@ describe('refang', () => {
     ['2001[:]db8[:][:]1', '2001:db8::1'],
     ['hxxp://evil[.]example[.]com/path?q=1', 'http://evil.example.com/path?q=1'],
     ['  example[.]com \t', 'example.com'],
+    ['example [.] com', 'example.com'],
+    ['user [at] example [dot] com', 'user@example.com'],
+    ['1 (.) 2 (.) 3 (.) 4', '1.2.3.4'],
   ])('turns %j into %j', (defanged, live) => {
     expect(refang(defanged)).toBe(live);
   });

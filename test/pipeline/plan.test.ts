@@ -1,5 +1,5 @@
 import type { IndicatorItem } from '../../src/indicators/indicator-input';
-import { planBatch } from '../../src/pipeline/plan';
+import { planBatch, shown } from '../../src/pipeline/plan';
 import { pipelineApp } from '../helpers/pipeline';
 
 const values = (...list: string[]): IndicatorItem[] => list.map((value) => ({ value }));
@@ -187,5 +187,20 @@ describe('planBatch', () => {
         ['url:http://a.example/x', 2],
       ]),
     );
+  });
+});
+
+describe('shown', () => {
+  it.each([
+    ['a line feed and a carriage return', 'a\nb\rc', 'a b c'],
+    ['the Unicode line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
+    ['a right-to-left override', 'evil\u202Egpj.exe', 'evil gpj.exe'],
+    ['zero-width and byte-order marks', '\uFEFFa\u200Bb', 'a b'],
+  ])('blanks out %s, so the error stays one line in display order', (_, value, expected) => {
+    expect(shown(value)).toBe(expected);
+  });
+
+  it('cuts a long value to 80 characters', () => {
+    expect(shown('x'.repeat(1 << 20))).toBe(`${'x'.repeat(77)}...`);
   });
 });

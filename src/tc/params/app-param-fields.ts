@@ -23,7 +23,9 @@ export interface ExtraParam {
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return (
+    typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array)
+  );
 }
 
 function toEntity(value: Record<string, unknown>, where: string): Checked<TcEntity> {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { InputValidationError } from '../../errors';
+import type { InputIssue } from '../../errors';
 import { countryCodes, indicatorsValue, keyValueRows, type ExtraParam } from './app-param-fields';
 import {
   booleanValue,
@@ -19,6 +20,7 @@ import {
   stringValue,
   withDefault,
 } from './fields';
+import { isPlaybookVariable } from './variable-syntax';
 
 /** The validValues of the indicator_type Choice, in install.json order. */
 export const INDICATOR_TYPE_CHOICES = [
@@ -105,11 +107,34 @@ const appParamsSchema = z.object({
 export type AppParams = z.output<typeof appParamsSchema>;
 
 /**
+ * The reason of a param whose value was read from the playbook variable `variable`: a missing value says
+ * the variable had none, any other reason says where the bad value came from.
+ */
+function withVariable(issue: InputIssue, variable: string, value: unknown): InputIssue {
+  const reason =
+    value === null || value === undefined
+      ? `${issue.reason}, but ${variable} has no value`
+      : `${issue.reason}, read from ${variable}`;
+  return { name: issue.name, reason };
+}
+
+/**
  * Validates the resolved app params and fills the defaults. Throws InputValidationError with one issue
  * per bad param, all of them together. Keys that are not app params (tc_* and others) are ignored.
+ * `sources`, the params before their variables were resolved, lets a reason name the playbook variable
+ * a bad or missing value came from.
  */
-export function parseAppParams(resolved: Readonly<Record<string, unknown>>): AppParams {
+export function parseAppParams(
+  resolved: Readonly<Record<string, unknown>>,
+  sources: Readonly<Record<string, unknown>> = {},
+): AppParams {
   const result = appParamsSchema.safeParse(resolved);
-  if (!result.success) throw new InputValidationError(issuesByParam(result.error));
+  if (!result.success) {
+    const issues = issuesByParam(result.error).map((issue) => {
+      const source = sources[issue.name];
+      return isPlaybookVariable(source) ? withVariable(issue, source.trim(), resolved[issue.name]) : issue;
+    });
+    throw new InputValidationError(issues);
+  }
   return result.data;
 }

@@ -51,6 +51,8 @@ export function showValue(value: unknown): string {
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  // a Binary playbook variable resolves to a Buffer: say so rather than "an object"
+  if (value instanceof Uint8Array) return 'bytes';
   if (typeof value === 'object') return 'an object';
   return `a ${typeof value}`;
 }

@@ -7,6 +7,7 @@ import type { AxiosInstance } from 'axios';
 import { VariableError } from '../../errors';
 import type { SecretRegistry } from '../../logging/secrets';
 import type { KvStore } from '../kvstore/kv-store';
+import { EMBEDDED_BINARY, EMBEDDED_NULL } from './embedded-placeholders';
 import { pythonJsonDumps } from './python-json';
 import { deserializeValue } from './serialize';
 import { resolveTcVariable } from './tc-variable';
@@ -18,10 +19,6 @@ export interface PlaybookReaderDeps {
   readonly tcApi?: AxiosInstance;
   readonly secrets: SecretRegistry;
 }
-
-/** Placeholders tcex puts in place of embedded values that cannot be shown in a string. */
-const BINARY_PLACEHOLDER = '<binary>';
-const NULL_PLACEHOLDER = '<null>';
 
 export class PlaybookReader {
   constructor(private readonly deps: PlaybookReaderDeps) {}
@@ -125,7 +122,7 @@ export class PlaybookReader {
       if (!tcVariable) return undefined;
       value = await resolveTcVariable(tcVariable, this.deps.tcApi, this.deps.secrets);
     } else if (type === 'Binary' || type === 'BinaryArray') {
-      return BINARY_PLACEHOLDER;
+      return EMBEDDED_BINARY;
     } else {
       // An untyped token (`#App:1:name`) is read as a String under that exact key, as tcex does.
       value = await this.read(token, type ?? 'String', false);
@@ -135,8 +132,8 @@ export class PlaybookReader {
 }
 
 function embeddedValueText(value: unknown): string {
-  if (value === null || value === undefined) return NULL_PLACEHOLDER;
-  if (Buffer.isBuffer(value)) return BINARY_PLACEHOLDER;
+  if (value === null || value === undefined) return EMBEDDED_NULL;
+  if (Buffer.isBuffer(value)) return EMBEDDED_BINARY;
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return pythonJsonDumps(value);

@@ -1,7 +1,9 @@
 /**
  * JSON text byte-identical to Python's `json.dumps(value)` with its defaults (separators `", "` and
- * `": "`, `ensure_ascii=True`), so values this app writes to the KV store match what a tcex app writes.
+ * `": "`, `ensure_ascii=True`), so values this app writes to the KV store match what a tcex app writes;
+ * and `json.loads`, which also reads the `NaN` and `Infinity` json.dumps writes for such floats.
  */
+import { randomUUID } from 'node:crypto';
 
 /** Python's `json.dumps(value)` for JSON-like values (`undefined` object members are skipped, like JSON.stringify). */
 export function pythonJsonDumps(value: unknown): string {
@@ -14,6 +16,8 @@ export function pythonJsonDumps(value: unknown): string {
  */
 export function pythonNumber(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
+  // Only a float is ever negative zero in Python, and String(-0) would drop its sign.
+  if (Object.is(value, -0)) return '-0.0';
   if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
   // Integers beyond 2^53 cannot have come through JSON.parse exactly, so they print as the floats they are.
   return Number.isSafeInteger(value) ? String(value) : pythonFloatRepr(value);
@@ -72,4 +76,28 @@ export function pythonJsonString(text: string): string {
   // Python's ESCAPE_ASCII class is `[\\"]|[^\ -~]`; iterating UTF-16 code units yields surrogate pairs
   // as two escapes, exactly like Python.
   return `"${text.replace(/[\\"]|[^ -~]/g, (char) => SHORT_ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+// A JSON string literal, or one of the bare constants Python writes for non-finite floats. The closing
+// quote is optional so an unterminated string is consumed once, not rescanned from each quote inside it.
+const STRING_OR_CONSTANT = /"(?:[^"\\]|\\.)*"?|(-?Infinity|NaN)/g;
+
+/**
+ * Python's `json.loads(text)`: JSON.parse, plus the `NaN`, `Infinity` and `-Infinity` that json.dumps
+ * writes for non-finite floats (JSON.parse refuses them). Throws a SyntaxError on anything else.
+ */
+export function pythonJsonLoads(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    if (!/NaN|Infinity/.test(text)) throw error;
+  }
+  // 1e999 parses to Infinity; NaN has no literal, so a marker no stored string can hold stands in for it.
+  const nan = `NaN ${randomUUID()}`;
+  const replaced = text.replace(STRING_OR_CONSTANT, (match, constant?: string) => {
+    if (constant === undefined) return match;
+    if (constant === 'NaN') return JSON.stringify(nan);
+    return constant.startsWith('-') ? '-1e999' : '1e999';
+  });
+  return JSON.parse(replaced, (_key, value: unknown) => (value === nan ? Number.NaN : value));
 }

@@ -4,7 +4,7 @@
  * types raw. A value that does not fit its type raises a one-line `VariableError`.
  */
 import { VariableError } from '../../errors';
-import { pythonJsonDumps, pythonNumber } from './python-json';
+import { pythonJsonDumps, pythonJsonLoads, pythonNumber } from './python-json';
 
 type JsonObject = Record<string, unknown>;
 
@@ -62,7 +62,7 @@ export function serializeValue(type: string, value: unknown, name: string = type
 }
 
 /**
- * The typed value of a stored string (anything JSON.parse reads): String -> string, Binary -> Buffer,
+ * The typed value of a stored string (anything Python's json.loads reads): String -> string, Binary -> Buffer,
  * KeyValue/TCEntity -> object, arrays -> arrays (nulls kept); TCEnhancedEntity(Array) and custom types
  * return the raw string. `name` labels error messages.
  */
@@ -73,7 +73,7 @@ export function deserializeValue(type: string, raw: string, name: string = type)
   };
   let data: unknown;
   try {
-    data = JSON.parse(raw);
+    data = pythonJsonLoads(raw);
   } catch {
     return fail('not valid JSON');
   }

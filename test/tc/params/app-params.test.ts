@@ -321,3 +321,48 @@ describe('parseAppParams', () => {
     expect(parseAppParams({ ...BASE, tc_log_level: 'debug' })).not.toHaveProperty('tc_log_level');
   });
 });
+
+describe('parseAppParams with the params as given before variables were resolved', () => {
+  const VARIABLE = '#App:1:upstream.values!StringArray';
+
+  function issuesWithSources(
+    resolved: Record<string, unknown>,
+    sources: Record<string, unknown>,
+  ): readonly { name: string; reason: string }[] {
+    try {
+      parseAppParams(resolved, sources);
+    } catch (error) {
+      expect(error).toBeInstanceOf(InputValidationError);
+      return (error as InputValidationError).issues;
+    }
+    throw new Error('expected an InputValidationError');
+  }
+
+  it.each([
+    ['missing from the context', undefined, `required, but ${VARIABLE} has no value`],
+    ['holding null', null, `required, but ${VARIABLE} has no value`],
+    [
+      'holding bytes',
+      Buffer.from('8.8.8.8'),
+      `must be a string, a list or a TCEntity (got bytes), read from ${VARIABLE}`,
+    ],
+    [
+      'holding an empty list',
+      [],
+      `must hold at least one indicator (got an empty list), read from ${VARIABLE}`,
+    ],
+  ])('names the variable an indicators value %s came from', (_case, value, reason) => {
+    const sources = { ...BASE, indicators: ` ${VARIABLE} ` };
+    expect(issuesWithSources({ ...BASE, indicators: value }, sources)).toEqual([
+      { name: 'indicators', reason },
+    ]);
+  });
+
+  it('leaves the reason of a param given as a literal, or with embedded variables, as it is', () => {
+    const sources = { ...BASE, indicators: `see ${VARIABLE}`, ip_strictness: '7' };
+    expect(issuesWithSources({ ...BASE, indicators: 42, ip_strictness: '7' }, sources)).toEqual([
+      { name: 'indicators', reason: 'must be a string, a list or a TCEntity (got a number)' },
+      { name: 'ip_strictness', reason: 'must be an integer from 0 to 3 (got "7")' },
+    ]);
+  });
+});

@@ -52,4 +52,9 @@ describe('values', () => {
   it('describes a string by its type only', () => {
     expect(describeType('secret')).toBe('a string');
   });
+
+  it('describes the Buffer a Binary variable resolves to as bytes, not an object', () => {
+    expect(describeType(Buffer.from('secret'))).toBe('bytes');
+    expect(describeType(new Uint8Array(2))).toBe('bytes');
+  });
 });

@@ -1,4 +1,9 @@
-import { pythonJsonDumps, pythonJsonString, pythonNumber } from '../../../src/tc/playbook/python-json';
+import {
+  pythonJsonDumps,
+  pythonJsonLoads,
+  pythonJsonString,
+  pythonNumber,
+} from '../../../src/tc/playbook/python-json';
 
 // Every expected string below is the output of CPython 3 `json.dumps(...)` / `repr(...)` for the same value.
 describe('pythonJsonDumps', () => {
@@ -60,7 +65,23 @@ describe('pythonNumber', () => {
     [Number.NaN, 'NaN'],
     [Number.POSITIVE_INFINITY, 'Infinity'],
     [Number.NEGATIVE_INFINITY, '-Infinity'],
+    [-0, '-0.0'],
   ])('prints %p as Python prints it (%s)', (value, expected) => {
     expect(pythonNumber(value)).toBe(expected);
+  });
+});
+
+describe('pythonJsonLoads', () => {
+  it.each<[string, unknown]>([
+    ['[NaN, Infinity, -Infinity]', [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]],
+    ['{"value": NaN, "NaN": "Infinity"}', { value: Number.NaN, NaN: 'Infinity' }],
+    ['["a \\"NaN\\" b", -0.0]', ['a "NaN" b', -0]],
+    ['{"key": "k", "value": 1}', { key: 'k', value: 1 }],
+  ])('reads %s as json.loads does, non-finite floats included', (text, expected) => {
+    expect(pythonJsonLoads(text)).toEqual(expected);
+  });
+
+  it.each(['NaNx', '[NaN', 'nan', '"unterminated NaN'])('refuses %j with a SyntaxError', (text) => {
+    expect(() => pythonJsonLoads(text)).toThrow(SyntaxError);
   });
 });

@@ -96,6 +96,8 @@ describe('deserializeValue', () => {
     ['TCEnhancedEntity', '{"indicator": []}', '{"indicator": []}'],
     ['TCEnhancedEntityArray', '[1, 2]', '[1, 2]'],
     ['MyCustom', 'not json at all', 'not json at all'],
+    ['KeyValue', '{"key": "k", "value": NaN}', { key: 'k', value: Number.NaN }],
+    ['KeyValueArray', '[{"key": "k", "value": [-Infinity, -0.0]}]', [{ key: 'k', value: [-Infinity, -0] }]],
   ])('reads a stored %s (%s) as its typed value', (type, raw, expected) => {
     expect(deserializeValue(type, raw)).toEqual(expected);
   });
@@ -141,6 +143,7 @@ describe('deserializeValue', () => {
     ['TCEnhancedEntity', '{"indicator": []}'],
     ['TCEnhancedEntityArray', '[]'],
     ['MyCustom', 'anything'],
+    ['KeyValue', { key: 'negative zero and non-finite floats', value: [-0, Number.NaN, Infinity] }],
   ])('round-trips a %s value through serialize and deserialize', (type, value) => {
     expect(deserializeValue(type, serializeValue(type, value)!)).toEqual(value);
   });
