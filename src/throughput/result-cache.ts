@@ -1,7 +1,8 @@
 /**
  * The shared result cache: successful IPQS answers kept for `cache_ttl_minutes`, in the KV store's Redis
  * (the cache db, shared by every run and worker) or, without Redis, in a bounded in-memory map. The cache
- * never fails a lookup: a Redis error is logged once and read as a miss (or a skipped write).
+ * never fails a lookup: after a Redis error (logged once) it reads as misses and skips writes for the
+ * rest of the run.
  */
 import { hash } from 'node:crypto';
 import type Redis from 'ioredis';
@@ -125,15 +126,17 @@ function parseEntry(text: string): CachedResult | undefined {
 function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
   // PX, not EX: a test's sub-second TTL must not be a syntax error
   const ttlMs = Math.max(1, Math.round(ttlSeconds * 1000));
-  let warned = false;
-  // One warning per run: with Redis gone every lookup would otherwise log the same line.
+  // After the first Redis error the cache is off for the rest of the run: one warning, and no lookup waits
+  // on a server that is reconnecting (or on a command timeout) only to miss.
+  let broken = false;
   const onError = (operation: string, error: unknown): undefined => {
-    if (!warned) log.warning('cache-unavailable', { operation, error: errorMessage(error) });
-    warned = true;
+    if (!broken) log.warning('cache-unavailable', { operation, error: errorMessage(error) });
+    broken = true;
     return undefined;
   };
   // A write per answer would be a round trip per lookup: answers are written in pipelined batches.
   const writes = writeBatcher(async (entries) => {
+    if (broken) return;
     const pipeline = redis.pipeline();
     for (const [key, text] of entries) pipeline.set(key, text, 'PX', ttlMs);
     try {
@@ -146,6 +149,7 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
   });
   return {
     async get(key) {
+      if (broken) return undefined;
       try {
         const text = await redis.get(key);
         return text === null ? undefined : parseEntry(text);
@@ -154,6 +158,7 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
       }
     },
     async getMany(keys) {
+      if (broken) return keys.map(() => undefined);
       if (keys.length === 0) return [];
       try {
         const texts = await redis.mget(...keys);
@@ -164,7 +169,7 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
       }
     },
     set(key, value) {
-      if (!cacheable(value, log)) return Promise.resolve();
+      if (broken || !cacheable(value, log)) return Promise.resolve();
       return writes.add(key, JSON.stringify(value));
     },
     close: () => Promise.resolve(),

@@ -140,6 +140,30 @@ describe('createResultCache in Redis', () => {
     });
     expect(await redis.exists(key)).toBe(0);
   });
+  it('sends nothing more to Redis after its first error: the rest of the run is uncached', async () => {
+    const closed = testRedis(10);
+    await closed.quit();
+    const sent: string[] = [];
+    // the real (closed) client, with the cache's calls to it recorded
+    const recorded = new Proxy(closed, {
+      get(target, name, receiver) {
+        const member = Reflect.get(target, name, receiver) as unknown;
+        if (typeof member !== 'function' || typeof name !== 'string') return member;
+        return (...args: unknown[]) => {
+          sent.push(name);
+          return (member as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const cache = createResultCache({ ttlMinutes: 60, redis: recorded });
+
+    await cache.get(uniqueKey());
+    await cache.getMany([uniqueKey(), uniqueKey()]);
+    await cache.set(uniqueKey(), ANSWER);
+    await cache.get(uniqueKey());
+
+    expect(sent).toEqual(['get']);
+  });
 });
 
 describe('createResultCache in memory', () => {
