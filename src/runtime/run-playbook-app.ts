@@ -11,6 +11,7 @@ import { silentLog } from '../logging/log';
 import { createLogger } from '../logging/logger';
 import { SecretRegistry } from '../logging/secrets';
 import { ExitCode, exitMessageFor, writeMessageTc } from '../tc/exit';
+import { KvStoreOperationError } from '../tc/kvstore/kv-store';
 import type { KvStore } from '../tc/kvstore/kv-store';
 import type { MockKvData } from '../tc/kvstore/kv-store-mock';
 import { coerceParams, loadRawParams, parseAppParams, parseTcParams } from '../tc/params';
@@ -148,7 +149,7 @@ class PlaybookRun {
     this.kv = await openRunKvStore(tc, tcApi, this.options.mockData);
     const resolved = await resolveAppParams(coerced, PARAM_SPEC, this.kv, tcApi, this.secrets);
     registerParamSecrets(resolved, this.secrets);
-    const app = parseAppParams(resolved);
+    const app = parseAppParams(resolved, coerced);
 
     return this.options.enrich({
       app,
@@ -185,8 +186,13 @@ class PlaybookRun {
       } catch (error) {
         code = ExitCode.Failure;
         const pending = this.stage.pendingVariables();
-        text = `${text}. Outputs could not be written (${errorMessage(error)}): ${pending.join(', ')}`;
-        this.log.error('outputs-not-written', { error: errorMessage(error), outputs: pending.join(',') });
+        // message.tc keeps only its last 255 characters: the short reason, then every output not written
+        text = `${text}. Outputs could not be written (${flushFailureReason(error)}): ${pending.join(', ')}`;
+        this.log.error('outputs-not-written', {
+          error: errorMessage(error),
+          count: pending.length,
+          outputs: pending.join(','),
+        });
       }
     }
     let messagePath: string | undefined;
@@ -202,6 +208,11 @@ class PlaybookRun {
     await this.log.close();
     return { exitCode: code, message: this.secrets.redact(text), messagePath, written };
   }
+}
+
+/** Why the flush failed, without the keys and context the KV store's own message repeats. */
+function flushFailureReason(error: unknown): string {
+  return error instanceof KvStoreOperationError ? error.reason : errorMessage(error);
 }
 
 function stackOf(error: unknown): string | undefined {

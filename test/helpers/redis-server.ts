@@ -25,10 +25,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitForRedis(url: string): Promise<void> {
+async function waitForRedis(url: string, password: string | undefined): Promise<void> {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+    const client = new Redis(url, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+      ...(password === undefined ? {} : { password }),
+    });
     client.on('error', () => undefined);
     try {
       await client.connect();
@@ -43,8 +48,12 @@ async function waitForRedis(url: string): Promise<void> {
   }
 }
 
-export async function startRedisServer(extraArgs: readonly string[] = []): Promise<RedisServer> {
-  const port = await freePort();
+/** Starts redis-server with `extraArgs` on `port` (a free one by default) and resolves once it answers. */
+export async function startRedisServer(
+  extraArgs: readonly string[] = [],
+  port?: number,
+): Promise<RedisServer> {
+  port ??= await freePort();
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs],
@@ -52,7 +61,15 @@ export async function startRedisServer(extraArgs: readonly string[] = []): Promi
   );
   child.unref();
   const url = `redis://127.0.0.1:${port}`;
-  await waitForRedis(url);
+  // a server started with --requirepass is asked with that password whether it is up
+  const at = extraArgs.indexOf('--requirepass');
+  const password = at < 0 ? undefined : extraArgs[at + 1];
+  try {
+    await waitForRedis(url, password);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
+  }
   return {
     url,
     port,
@@ -64,4 +81,20 @@ export async function startRedisServer(extraArgs: readonly string[] = []): Promi
         child.kill('SIGKILL');
       }),
   };
+}
+
+/** A ready client of `server` (db 0 unless given); the caller quits it. */
+export async function connectedRedis(
+  server: RedisServer,
+  options: { password?: string; db?: number } = {},
+): Promise<Redis> {
+  const client = new Redis(server.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    db: options.db ?? 0,
+    ...(options.password === undefined ? {} : { password: options.password }),
+  });
+  await client.connect();
+  return client;
 }

@@ -7,6 +7,7 @@ import { randomKey, writeEncryptedParams } from './param-file';
 import { redisHostPort, uniqueContext } from './redis';
 import { runNode } from './run-main';
 import type { RunNodeResult } from './run-main';
+import type { Simulator } from '../../src/simulator';
 
 export const MAIN_JS = path.resolve(__dirname, '../../dist/main.js');
 
@@ -84,4 +85,23 @@ export async function runMain(
     ...(options.signalOnOutput ? { signalOnOutput: options.signalOnOutput } : {}),
   });
   return { ...result, paramFile, messageTc: readMessageTc(dirs.outPath), logText: readLogs(dirs.logPath) };
+}
+
+/**
+ * Resolves once `simulator` has received `count` lookups, or once `run` settled without that many (so a
+ * fault injected on the way never waits for a run that is over). Polls the counters; nothing is timed.
+ */
+export async function whenRequests(
+  simulator: Pick<Simulator, 'stats'>,
+  count: number,
+  run: Promise<unknown>,
+): Promise<void> {
+  let over = false;
+  void run.then(
+    () => (over = true),
+    () => (over = true),
+  );
+  while (!over && simulator.stats().requests.total < count) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }

@@ -60,8 +60,7 @@ function expectFailedRun({ result, requests, errors }: Run, reasonLine: RegExp):
 
 const VAR = '#App:1:upstream.values';
 
-// The optional `, but <variable> has no value` and `, read from <variable>` suffixes: parseAppParams adds
-// them when the runtime hands it the params as given before resolution (`parseAppParams(resolved, coerced)`).
+// Every message names the variable: `, but <variable> has no value` or `, read from <variable>`.
 
 describe('an indicators variable that points at nothing usable', () => {
   it.each<[string, Record<string, string | Buffer>, string, RegExp]>([
@@ -69,13 +68,13 @@ describe('an indicators variable that points at nothing usable', () => {
       'a key absent from the context',
       {},
       `${VAR}!StringArray`,
-      /^indicators: required(, but #App:1:upstream\.values!StringArray has no value)?$/,
+      /^indicators: required, but #App:1:upstream\.values!StringArray has no value$/,
     ],
     [
       'a key holding JSON null',
       { [`${VAR}!StringArray`]: 'null' },
       `${VAR}!StringArray`,
-      /^indicators: required(, but #App:1:upstream\.values!StringArray has no value)?$/,
+      /^indicators: required, but #App:1:upstream\.values!StringArray has no value$/,
     ],
     [
       'a StringArray holding a String',
@@ -111,7 +110,7 @@ describe('an indicators variable that points at nothing usable', () => {
       'a Binary',
       { [`${VAR}!Binary`]: pythonJsonDumps(Buffer.from('198.51.100.1').toString('base64')) },
       `${VAR}!Binary`,
-      /^indicators: must be a string, a list or a TCEntity \(got bytes\)(, read from #App:1:upstream\.values!Binary)?$/,
+      /^indicators: must be a string, a list or a TCEntity \(got bytes\), read from #App:1:upstream\.values!Binary$/,
     ],
     [
       'a Binary holding text that is not base64',
@@ -123,13 +122,13 @@ describe('an indicators variable that points at nothing usable', () => {
       'a KeyValue',
       { [`${VAR}!KeyValue`]: '{"key": "ip", "value": "198.51.100.1"}' },
       `${VAR}!KeyValue`,
-      /^indicators: must be a TCEntity with a non-empty "value" and "type"(, read from #App:1:upstream\.values!KeyValue)?$/,
+      /^indicators: must be a TCEntity with a non-empty "value" and "type", read from #App:1:upstream\.values!KeyValue$/,
     ],
     [
       'an empty StringArray',
       { [`${VAR}!StringArray`]: '[]' },
       `${VAR}!StringArray`,
-      /^indicators: must hold at least one indicator \(got an empty list\)(, read from .+)?$/,
+      /^indicators: must hold at least one indicator \(got an empty list\), read from .+$/,
     ],
     [
       'an embedded variable holding bytes that are not JSON',

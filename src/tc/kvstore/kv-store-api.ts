@@ -5,6 +5,7 @@
  */
 import type { AxiosInstance } from 'axios';
 import { KvStoreError, TcApiError, errorMessage } from '../../errors';
+import { KvStoreOperationError } from './kv-store';
 import type { KvStore } from './kv-store';
 
 /** Python's `quote(text, safe='~')`: everything but `A-Za-z0-9_.-~` percent-encoded as UTF-8. */
@@ -47,7 +48,8 @@ export class ApiKvStore implements KvStore {
             headers: { 'Content-Type': 'application/octet-stream' },
           });
         } catch (error) {
-          throw new KvStoreError(`KV store: TC API write of ${key} failed (${errorMessage(error)})`);
+          const reason = errorMessage(error);
+          throw new KvStoreOperationError(`KV store: TC API write of ${key} failed (${reason})`, reason);
         }
       }),
     );

@@ -1,12 +1,15 @@
 /**
  * The Redis KV store (tcex `KeyValueRedis`): one hash per playbook context, `HGET ctx field` to read and
  * a single `HSET ctx f1 v1 f2 v2 ...` to write. The connection is verified up front so a wrong host or
- * password fails at startup with a clear `KvStoreError`, not on the first output write.
+ * password fails at startup with a clear `KvStoreError`, not on the first output write. Every command is
+ * bounded: a lost server is retried a few times, then commands fail instead of waiting (see
+ * `redisClientOptions`), and the exit flush tries one fresh connection before giving up.
  */
 import { readFileSync } from 'node:fs';
 import Redis from 'ioredis';
 import type { RedisOptions } from 'ioredis';
 import { KvStoreError, errorMessage } from '../../errors';
+import { KvStoreOperationError } from './kv-store';
 import type { KvStore } from './kv-store';
 
 /** Where the Redis KV store is and how to log in (the `tc_kvstore_*` params). */
@@ -26,6 +29,8 @@ export interface RedisKvOptions {
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** A command (queued while reconnecting, or sent to a server that stopped answering) fails after this. */
+export const COMMAND_TIMEOUT_MS = 15_000;
 const MAX_RECONNECTS = 3;
 const CREDENTIAL_ERROR = /^(WRONGPASS|NOAUTH|NOPERM)|invalid (password|username)/i;
 
@@ -47,9 +52,13 @@ export function redisClientOptions(options: RedisKvOptions): RedisOptions {
       : undefined,
     lazyConnect: true,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
-    // A short-lived app: a few reconnects ride out a blip, then commands fail instead of hanging.
+    // A short-lived app: a few reconnects ride out a blip (commands wait for them in the offline queue),
+    // then the client ends and every queued and later command fails at once instead of hanging. A server
+    // that keeps the connection but stops answering is bounded by the command timeout.
+    enableOfflineQueue: true,
     maxRetriesPerRequest: 1,
     retryStrategy: (times) => (times > MAX_RECONNECTS ? null : times * 100),
+    commandTimeout: COMMAND_TIMEOUT_MS,
   };
 }
 
@@ -67,43 +76,69 @@ function readTlsFile(label: string, file: string | undefined): Buffer | undefine
 export class RedisKvStore implements KvStore {
   readonly kind = 'Redis';
   private closed = false;
+  /** The last connection error ioredis reported: why a lost server is lost. */
+  private lastError: unknown;
 
   private constructor(
     private readonly client: Redis,
     private readonly context: string,
+    private readonly where: string,
     private readonly scrub: (text: string) => string,
-  ) {}
+  ) {
+    client.on('error', (error: unknown) => {
+      this.lastError = error;
+    });
+  }
 
   /** Connects and PINGs; an unreachable server or rejected login is a `KvStoreError`. */
   static async connect(options: RedisKvOptions): Promise<RedisKvStore> {
     const clientOptions = redisClientOptions(options);
-    const client = await connectVerified(
-      clientOptions,
-      `Redis at ${clientOptions.host}:${clientOptions.port}`,
-      options.password,
-    );
-    return new RedisKvStore(client, options.context, scrubber(options.password));
+    const where = `Redis at ${clientOptions.host}:${clientOptions.port}`;
+    const client = await connectVerified(clientOptions, where, options.password);
+    return new RedisKvStore(client, options.context, where, scrubber(options.password));
   }
 
   async read(key: string): Promise<string | null> {
     try {
       return await this.client.hget(this.context, key);
     } catch (error) {
-      throw new KvStoreError(
-        `KV store: Redis HGET ${key} in context ${this.context} failed (${this.scrub(redisReason(error))})`,
-      );
+      throw this.failure(`Redis HGET ${key}`, error);
     }
   }
 
   async write(entries: ReadonlyArray<readonly [string, string]>): Promise<void> {
     if (entries.length === 0) return;
     try {
+      await this.reconnectIfLost();
       await this.client.hset(this.context, ...entries.flat());
     } catch (error) {
-      throw new KvStoreError(
-        `KV store: Redis HSET ${describeKeys(entries)} in context ${this.context} failed (${this.scrub(redisReason(error))})`,
-      );
+      throw this.failure(`Redis HSET ${describeKeys(entries)}`, error);
     }
+  }
+
+  /**
+   * The outputs are written once, at exit, possibly long after ioredis gave up on a server that went away:
+   * one fresh connection attempt lets a Redis that came back (restarted) still receive them.
+   */
+  private async reconnectIfLost(): Promise<void> {
+    if (this.closed || this.client.status !== 'end') return;
+    await this.client.connect();
+  }
+
+  /**
+   * The error of a failed `operation`, with the reason alone beside the message (message.tc shows it next
+   * to the outputs not written). Once the server is lost ioredis only says "Connection is closed.": the
+   * last connection error says why.
+   */
+  private failure(operation: string, error: unknown): KvStoreOperationError {
+    const lost = !this.closed && this.client.status !== 'ready' && this.lastError !== undefined;
+    const reason = this.scrub(
+      lost ? `${this.where} is unreachable (${redisReason(this.lastError)})` : redisReason(error),
+    );
+    return new KvStoreOperationError(
+      `KV store: ${operation} in context ${this.context} failed (${reason})`,
+      reason,
+    );
   }
 
   async close(): Promise<void> {
