@@ -202,11 +202,11 @@ describe('createRateLimit in memory', () => {
     createRateLimit({ requestsPerSecond: 2, apiKey: uniqueApiKey(), ...options });
 
   it('allows N per aligned second in one process', async () => {
-    const clock = fakeClock(1_700_000_000_900);
+    const clock = fakeClock(1_700_000_000_600);
     const limit = memoryLimit({ now: clock.now, sleep: clock.sleep });
     const seconds = await acquireInTurn([limit], 5, clock.now);
     expect(countsPerSecond(seconds)).toEqual([2, 2, 1]);
-    expect(clock.sleeps).toEqual([100, 1000]);
+    expect(clock.sleeps).toEqual([400, 1000]);
   });
 
   it('spreads a fractional rate over a longer window aligned to its length', async () => {
@@ -226,6 +226,19 @@ describe('createRateLimit in memory', () => {
     await limit.acquire();
     expect(clock.now()).toBe(1_700_000_001_000);
     expect(clock.sleeps).toEqual([10]);
+  });
+
+  it('keeps a wider guard in its first window only, where the first requests are slow to go out', async () => {
+    // 200 ms before the end of its first window: within the first-window guard (250 ms), so it waits
+    const clock = fakeClock(1_700_000_000_800);
+    const limit = memoryLimit({ requestsPerSecond: 1, now: clock.now, sleep: clock.sleep });
+    await limit.acquire();
+    expect(clock.now()).toBe(1_700_000_001_000);
+    // 200 ms before the end of a later window: outside the ordinary guard (25 ms), so it is taken at once
+    await clock.sleep(1800);
+    await limit.acquire();
+    expect(clock.now()).toBe(1_700_000_002_800);
+    expect(clock.sleeps).toEqual([200, 1800]);
   });
 
   it('takes a fresh slot when the window ended while the counter answered', async () => {
