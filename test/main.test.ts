@@ -1,6 +1,7 @@
 // node dist/main.js run as ThreatConnect runs it: an encrypted param file, a real redis-server holding the
 // playbook context, message.tc in tc_out_path and the exit code.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Redis from 'ioredis';
 import { startSimulator } from '../src/simulator';
@@ -305,5 +306,52 @@ describe('node dist/main.js', () => {
       expect(second.out['ipqs.verdict!StringArray']).toEqual(first.out['ipqs.verdict!StringArray']);
       expect(second.out['ipqs.json.raw!StringArray']).toEqual(first.out['ipqs.json.raw!StringArray']);
     });
+  });
+});
+
+describe('the dist/main.js code cache', () => {
+  /** A run of one indicator with TMPDIR (where the cache lives) set to a folder of the test's own. */
+  async function cachedRun(tmp: string, env: NodeJS.ProcessEnv = {}) {
+    const dirs = tcRunDirs();
+    const result = await runMain(
+      dirs,
+      { ...platformParams(dirs, OUT), ...app({ indicators: '198.51.100.11' }) },
+      { env: { TMPDIR: tmp, ...env } },
+    );
+    expect(result.code).toBe(0);
+    return result;
+  }
+  const cacheFiles = (tmp: string): string[] =>
+    readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.bin'));
+
+  it('is written when the first run ends, in a folder only its user can read, and kept by later runs', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ipqs-code-cache-'));
+    await cachedRun(tmp);
+    const [file] = cacheFiles(tmp);
+    expect(file).toMatch(
+      new RegExp(`app-${process.version}-${process.platform}-${process.arch}-\\d+-\\d+\\.bin$`),
+    );
+    const written = statSync(path.join(tmp, file!));
+    expect(written.size).toBeGreaterThan(100_000);
+    expect(statSync(path.dirname(path.join(tmp, file!))).mode & 0o777).toBe(0o700);
+
+    await cachedRun(tmp);
+    // accepted by V8, so not written again
+    expect(statSync(path.join(tmp, file!)).mtimeMs).toBe(written.mtimeMs);
+  });
+
+  it('survives a damaged cache: the run succeeds and writes a good one', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ipqs-code-cache-'));
+    await cachedRun(tmp);
+    const file = path.join(tmp, cacheFiles(tmp)[0]!);
+    writeFileSync(file, 'not a code cache');
+    await cachedRun(tmp);
+    expect(statSync(file).size).toBeGreaterThan(100_000);
+  });
+
+  it('writes nothing with DISABLE_V8_COMPILE_CACHE=1', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ipqs-code-cache-'));
+    await cachedRun(tmp, { DISABLE_V8_COMPILE_CACHE: '1' });
+    expect(cacheFiles(tmp)).toEqual([]);
   });
 });
