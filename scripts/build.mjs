@@ -43,6 +43,18 @@ export default {
 };
 `;
 
+/**
+ * axios loads the form-data package (and with it mime-db's 200 KB table) as it loads, for multipart
+ * bodies; the app only sends GETs. axios gets a FormData that refuses to be built instead.
+ */
+const NO_FORM_DATA = `
+export default class FormData {
+  constructor() {
+    throw new Error('multipart form bodies are not part of this build');
+  }
+}
+`;
+
 const loadTimePatches = {
   name: 'load-time-patches',
   setup(pluginBuild) {
@@ -53,6 +65,13 @@ const loadTimePatches = {
       contents: LAZY_HTTP2,
       loader: 'js',
       resolveDir: root,
+    }));
+    pluginBuild.onResolve({ filter: /^form-data$/ }, (args) =>
+      /[\\/]axios[\\/]/.test(args.importer) ? { path: 'no-form-data', namespace: 'no-form-data' } : undefined,
+    );
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
+      contents: NO_FORM_DATA,
+      loader: 'js',
     }));
     for (const patch of LOAD_TIME_PATCHES) {
       pluginBuild.onLoad({ filter: patch.file }, async (args) => {

@@ -20,6 +20,9 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 
 v8.setFlagsFromString('--optimize-for-size');
+// V8 drops the bytecode of functions unused for a while; a cache written after a long batch then lacked the
+// start-up code and made cold starts slower than no cache at all (measured: 402 against 280 ms)
+v8.setFlagsFromString('--no-flush-bytecode');
 
 const appFile = path.join(__dirname, 'app.js');
 
