@@ -3,6 +3,7 @@
  * process.argv, the environment and process.exit. Params come from TC_APP_PARAM_FILE + TC_APP_PARAM_KEY
  * (or legacy args).
  */
+import './zod-setup';
 import { enrich } from './app';
 import { runPlaybookApp } from './runtime/run-playbook-app';
 import { ExitCode } from './tc/exit';

@@ -2,6 +2,7 @@
  * The `ipqs-tc` command: the local runner, the analyst CLI, the simulator, manifest validation and
  * packaging, all over the one pipeline the playbook entry runs.
  */
+import './zod-setup';
 import { Command } from 'commander';
 import { registerLookupCommand } from './commands/lookup-command';
 import { registerPackageCommand } from './commands/package-command';

@@ -51,6 +51,8 @@ export function redisClientOptions(options: RedisKvOptions): RedisOptions {
         }
       : undefined,
     lazyConnect: true,
+    // connectVerified PINGs the server itself: ioredis's own ready check (an INFO) is one more round trip
+    enableReadyCheck: false,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // A short-lived app: a few reconnects ride out a blip (commands wait for them in the offline queue),
     // then the client ends and every queued and later command fails at once instead of hanging. A server
