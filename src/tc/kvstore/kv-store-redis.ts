@@ -51,8 +51,11 @@ export function redisClientOptions(options: RedisKvOptions): RedisOptions {
         }
       : undefined,
     lazyConnect: true,
-    // connectVerified PINGs the server itself: ioredis's own ready check (an INFO) is one more round trip
+    // connectVerified PINGs the server itself: ioredis's own ready check (an INFO) is one more round trip,
+    // and its CLIENT SETINFO two more, after reading its package.json with fs/promises (which Node loads,
+    // with readline, for that alone)
     enableReadyCheck: false,
+    disableClientInfo: true,
     connectTimeout: options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
     // A short-lived app: a few reconnects ride out a blip (commands wait for them in the offline queue),
     // then the client ends and every queued and later command fails at once instead of hanging. A server
