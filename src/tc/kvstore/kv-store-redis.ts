@@ -173,6 +173,11 @@ export async function connectVerified(
   try {
     await client.connect();
     await client.ping();
+    // a rejected AUTH is answered before the PING but only reported as an 'error' event: the PING itself
+    // may succeed as the server's default user
+    if (lastError !== undefined && CREDENTIAL_ERROR.test(redisReason(lastError))) {
+      throw new Error('the login was rejected');
+    }
   } catch (error) {
     // Without this ioredis keeps reconnecting (and re-sending a rejected AUTH) in the background.
     client.disconnect();
