@@ -56,14 +56,27 @@ function aliasKeysByPath(lookup: LookupType): ReadonlyMap<string, readonly strin
   return byPath;
 }
 
+// built once per lookup type: fieldValues runs once per answer
+const aliasesByLookup = new Map<LookupType, ReadonlyMap<string, readonly string[]>>();
+
 /**
- * Every catalogue field of the lookup type with its output value (null when absent). Response keys
- * spelled differently (FIELD_ALIASES, e.g. `Organization`) fill their field when its own key has no value.
+ * The catalogue fields of the lookup type with their output values (null when absent): every field, or
+ * only the paths in `only` (a batch formats just the fields it writes). Response keys spelled
+ * differently (FIELD_ALIASES, e.g. `Organization`) fill their field when its own key has no value.
  */
-export function fieldValues(lookup: LookupType, data: Json): Map<string, string | null> {
-  const aliases = aliasKeysByPath(lookup);
+export function fieldValues(
+  lookup: LookupType,
+  data: Json,
+  only?: ReadonlySet<string>,
+): Map<string, string | null> {
+  let aliases = aliasesByLookup.get(lookup);
+  if (!aliases) {
+    aliases = aliasKeysByPath(lookup);
+    aliasesByLookup.set(lookup, aliases);
+  }
   const values = new Map<string, string | null>();
   for (const field of FIELD_CATALOG[lookup]) {
+    if (only && !only.has(field.path)) continue;
     let value = readPath(data, field.path);
     for (const key of aliases.get(field.path) ?? []) value ??= data[key];
     values.set(field.path, formatValue(field.kind, value));

@@ -38,6 +38,8 @@ export class BatchOutputs {
   private readonly generic = new Map<string, Cell[]>();
   /** Per lookup type: output name -> cells by position among that type's indicators. */
   private readonly fields = new Map<LookupType, Map<string, { path: string; cells: Cell[] }>>();
+  /** The catalogue paths each lookup type writes: only those are formatted from an answer. */
+  private readonly fieldPaths = new Map<LookupType, ReadonlySet<string>>();
   private readonly compat = new Map<
     LookupType,
     { raw: boolean; results: boolean; first?: IndicatorResult }
@@ -67,7 +69,10 @@ export class BatchOutputs {
           columns.set(name, { path: field.path, cells: new Array<Cell>(plan.typeCounts[type]).fill(null) });
         }
       }
-      if (columns.size > 0) this.fields.set(type, columns);
+      if (columns.size > 0) {
+        this.fields.set(type, columns);
+        this.fieldPaths.set(type, new Set([...columns.values()].map((column) => column.path)));
+      }
       const raw = stage.isRequested(`ipqs.${type}reputation.json.raw`, 'String');
       const results = stage.isRequested(`ipqs.${type}reputation.results.data`, 'String');
       if (raw || results) this.compat.set(type, { raw, results });
@@ -113,7 +118,7 @@ export class BatchOutputs {
     const position = this.plan.indicators[result.index]?.typePosition ?? -1;
     const columns = this.fields.get(lookup);
     if (columns && outcome.kind === 'enriched' && position >= 0) {
-      const values = fieldValues(lookup, outcome.data);
+      const values = fieldValues(lookup, outcome.data, this.fieldPaths.get(lookup));
       for (const column of columns.values()) column.cells[position] = values.get(column.path) ?? null;
     }
     const compat = this.compat.get(lookup);

@@ -111,6 +111,16 @@ describe('fieldValues', () => {
   });
 });
 
+describe('fieldValues for some fields only', () => {
+  it('formats just the paths asked for, with the same values as the full set', () => {
+    const only = new Set(['fraud_score', 'proxy', 'Organization', 'organization']);
+    const some = fieldValues('ip', ip, only);
+    const all = fieldValues('ip', ip);
+    expect([...some.keys()].sort()).toEqual([...only].filter((path) => all.has(path)).sort());
+    for (const [path, value] of some) expect(value).toBe(all.get(path));
+  });
+});
+
 describe('plainDecimal', () => {
   it.each<[number, string]>([
     [0, '0'],
