@@ -177,13 +177,13 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
         : 0;
     const timeoutMs = Math.max(baseTimeoutMs, serverMs);
     const { key: _key, [lookup]: _value, ...params } = request.params;
-    const deadline = new Deadline(timeoutMs, request.signal);
+    const deadline = new Deadline(timeoutMs);
     let unsent: IpqsError | undefined;
     // once it has a connection: a fatal error that came in while it waited for one keeps it unsent
     const transport = hookedTransport((req) => {
       unsent = fatal ?? (closed ? new IpqsAbortedError('client closed', { lookup }) : undefined);
       if (unsent) req.destroy(unsent);
-      else deadline.start();
+      else deadline.start(req);
     });
     const started = performance.now();
     let status: number | undefined;
@@ -191,7 +191,7 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
       // the query built here rather than by axios's params handling: one less config merge per request
       const query = serializeParams({ [lookup]: request.value, ...params });
       const response = await client.get<unknown>(`/${lookup}?${query}`, {
-        signal: deadline.signal,
+        ...(request.signal ? { signal: request.signal } : {}),
         transport,
       });
       status = response.status;

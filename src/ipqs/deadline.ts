@@ -3,43 +3,30 @@
  * byte of the answer. axios's `timeout` only notices an idle socket (a body trickling in byte by byte
  * never times out with it), and it also counts the time a request waits for a free connection.
  */
+import type { ClientRequest } from 'node:http';
 
 /**
- * Aborts its signal `ms` after `start()` (then `expired` is true), or when the lookup's own signal
- * aborts, whichever comes first.
+ * Destroys the request `ms` after `start(req)` (then `expired` is true). A timer and a flag: no
+ * AbortController per attempt (the lookup's own signal goes to axios as it is).
  */
 export class Deadline {
-  private readonly controller = new AbortController();
   private timer: NodeJS.Timeout | undefined;
-  private readonly onAbort = (): void => this.controller.abort();
-  /** True once the deadline passed (as opposed to the lookup being cancelled). */
+  /** True once the deadline passed and the request was destroyed. */
   expired = false;
 
-  constructor(
-    private readonly ms: number,
-    private readonly outer: AbortSignal | undefined,
-  ) {
-    if (outer?.aborted) this.controller.abort();
-    else outer?.addEventListener('abort', this.onAbort, { once: true });
-  }
+  constructor(private readonly ms: number) {}
 
-  /** Aborts at the deadline or with the lookup's own signal. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  /** Starts the clock; later calls change nothing. */
-  start(): void {
-    if (this.timer !== undefined || this.controller.signal.aborted) return;
+  /** Starts the clock for `req`; later calls change nothing. */
+  start(req: ClientRequest): void {
+    if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.expired = true;
-      this.controller.abort();
+      req.destroy(new Error(`no response within ${this.ms} ms`));
     }, this.ms);
   }
 
-  /** Stops the timer and lets go of the lookup's signal; call it once the attempt is over. */
+  /** Stops the timer; call it once the attempt is over. */
   clear(): void {
     clearTimeout(this.timer);
-    this.outer?.removeEventListener('abort', this.onAbort);
   }
 }
