@@ -12,14 +12,12 @@ import type { LookupParams } from '../ipqs/request-params';
 import { silentLog } from '../logging/log';
 import type { Log } from '../logging/log';
 import { apiKeyHash } from './api-key-hash';
+import { writeBatcher } from './write-batcher';
 
 /** Prefix of the cache's Redis keys: `ipqs-tc:cache:<sha256>`. */
 export const CACHE_KEY_PREFIX = 'ipqs-tc:cache';
 /** Entries the in-memory cache holds at most; the least recently used goes first. */
 export const DEFAULT_MAX_MEMORY_ENTRIES = 10_000;
-/** Redis writes sent together at most; a batch is sent when full or WRITE_DELAY_MS after its first write. */
-export const WRITE_BATCH = 64;
-export const WRITE_DELAY_MS = 5;
 
 /** A cache key from `cacheKey`. */
 export type CacheKey = string;
@@ -173,46 +171,6 @@ function redisCache(redis: Redis, ttlSeconds: number, log: Log): ResultCache {
       return writes.add(key, JSON.stringify(value));
     },
     close: () => Promise.resolve(),
-  };
-}
-
-/**
- * Collects writes and hands them to `send` in batches of at most WRITE_BATCH, each sent when full or
- * WRITE_DELAY_MS after its first write; `add` settles when its batch was sent. The timer is not unref'd:
- * a pending write keeps the process alive until it is sent.
- */
-function writeBatcher(send: (entries: readonly (readonly [string, string])[]) => Promise<void>): {
-  add(key: string, text: string): Promise<void>;
-} {
-  let batch: { entries: [string, string][]; sent: Promise<void>; go: () => void } | undefined;
-  const sendBatch = (): void => {
-    const current = batch;
-    batch = undefined;
-    current?.go();
-  };
-  return {
-    add(key, text) {
-      if (!batch) {
-        const entries: [string, string][] = [];
-        let go!: () => void;
-        const sent = new Promise<void>((resolve) => {
-          go = resolve;
-        }).then(() => send(entries));
-        const timer = setTimeout(sendBatch, WRITE_DELAY_MS);
-        batch = {
-          entries,
-          sent,
-          go: () => {
-            clearTimeout(timer);
-            go();
-          },
-        };
-      }
-      batch.entries.push([key, text]);
-      const { sent } = batch;
-      if (batch.entries.length >= WRITE_BATCH) sendBatch();
-      return sent;
-    },
   };
 }
 
