@@ -4,22 +4,13 @@
  */
 import type Redis from 'ioredis';
 import { closeRedis, connectVerified, redisClientOptions } from '../tc/kvstore/kv-store-redis';
+import type { RedisKvOptions } from '../tc/kvstore/kv-store-redis';
 
-/** Where the cache's Redis is (the `tc_kvstore_*` params) and which db holds the cache. */
-export interface CacheRedisSettings {
-  readonly host: string;
-  readonly port: number;
-  readonly user?: string;
-  readonly password?: string;
+/** Where the cache's Redis is (the playbook store's `tc_kvstore_*` connection) and which db holds it. */
+export type CacheRedisSettings = Omit<RedisKvOptions, 'context' | 'db'> & {
   /** tc_cache_kvstore_id. */
   readonly db: number;
-  readonly tlsEnabled?: boolean;
-  readonly tlsPort?: number;
-  readonly caFile?: string;
-  readonly certFile?: string;
-  readonly keyFile?: string;
-  readonly connectTimeoutMs?: number;
-}
+};
 
 /**
  * A connected, PINGed client on db `settings.db`; the caller quits it. An unreachable server or a

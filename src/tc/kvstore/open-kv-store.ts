@@ -9,28 +9,18 @@ import { ApiKvStore } from './kv-store-api';
 import { MockKvStore } from './kv-store-mock';
 import type { MockKvData } from './kv-store-mock';
 import { RedisKvStore } from './kv-store-redis';
+import type { RedisKvOptions } from './kv-store-redis';
 
-/** The KV-store params of a run, already validated and typed. */
-export interface KvStoreSettings {
+/** The KV-store params of a run, already validated and typed: for Redis, its connection as well. */
+export type KvStoreSettings = Partial<Omit<RedisKvOptions, 'context'>> & {
   readonly type: 'Redis' | 'TCKeyValueAPI' | 'Mock';
   /** `tc_playbook_kvstore_context`: the hash (or API context) of this execution. */
   readonly context: string;
-  readonly host?: string;
-  readonly port?: number;
-  readonly user?: string;
-  readonly password?: string;
-  readonly db?: number;
-  readonly tlsEnabled?: boolean;
-  readonly tlsPort?: number;
-  readonly caFile?: string;
-  readonly certFile?: string;
-  readonly keyFile?: string;
-  readonly connectTimeoutMs?: number;
   /** Required for TCKeyValueAPI. */
   readonly tcApi?: AxiosInstance;
   /** The Mock store's data; a fresh map when omitted. */
   readonly mockData?: MockKvData;
-}
+};
 
 /** Opens (and for Redis, verifies) the store; bad settings or an unreachable store are a `KvStoreError`. */
 export async function openKvStore(settings: KvStoreSettings): Promise<KvStore> {
