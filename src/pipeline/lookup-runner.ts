@@ -69,7 +69,7 @@ export class LookupRunner {
     const requests: IpqsLookupRequest[] = [];
     for (const { key, type, indicator } of planned) {
       if (key === undefined || type === undefined || this.pending.has(key)) continue;
-      requests.push({ lookup: HANDLERS[type].lookup, value: indicator, params: this.paramsFor(type) });
+      requests.push(this.requestFor(type, indicator));
     }
     if (requests.length > 0) this.client.prefetch(requests);
   }
@@ -81,9 +81,7 @@ export class LookupRunner {
     const serverTimeout = handler.serverTimeoutSeconds(this.app);
     try {
       const result = await this.client.lookup({
-        lookup: handler.lookup,
-        value,
-        params: this.paramsFor(type),
+        ...this.requestFor(type, value),
         ...(serverTimeout === undefined ? {} : { serverTimeoutSeconds: serverTimeout }),
         signal: this.signal,
       });
@@ -98,6 +96,11 @@ export class LookupRunner {
       }
       return { ok: false, error: errorMessage(error) };
     }
+  }
+
+  /** Lookup, value and params of a request: a hint and its lookup share them (and so the cache key). */
+  private requestFor(type: IndicatorType, value: string): IpqsLookupRequest {
+    return { lookup: HANDLERS[type].lookup, value, params: this.paramsFor(type) };
   }
 
   private paramsFor(type: IndicatorType): LookupParams {
