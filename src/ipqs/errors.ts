@@ -31,25 +31,25 @@ export abstract class IpqsError extends AppError {
   }
 }
 
-/** The key is unknown or revoked (success:false "Invalid or unauthorized key", HTTP 401/403). */
-export class IpqsInvalidKeyError extends IpqsError {
-  override readonly name = 'IpqsInvalidKeyError';
+/** The account cannot be used (key, credits, quota): fatal, every further request would fail the same way. */
+abstract class IpqsAccountError extends IpqsError {
   readonly fatal = true;
   readonly retryable = false;
+}
+
+/** The key is unknown or revoked (success:false "Invalid or unauthorized key", HTTP 401/403). */
+export class IpqsInvalidKeyError extends IpqsAccountError {
+  override readonly name = 'IpqsInvalidKeyError';
 }
 
 /** The account has no credits left (success:false "insufficient credits", HTTP 402). */
-export class IpqsInsufficientCreditsError extends IpqsError {
+export class IpqsInsufficientCreditsError extends IpqsAccountError {
   override readonly name = 'IpqsInsufficientCreditsError';
-  readonly fatal = true;
-  readonly retryable = false;
 }
 
 /** The plan's request quota is used up ("You have exceeded your request quota ..."). */
-export class IpqsQuotaExceededError extends IpqsError {
+export class IpqsQuotaExceededError extends IpqsAccountError {
   override readonly name = 'IpqsQuotaExceededError';
-  readonly fatal = true;
-  readonly retryable = false;
 }
 
 /** A transient failure: retried, after the Retry-After IPQS (or its gateway) sent, when it sent one. */
@@ -74,7 +74,10 @@ export class IpqsServerError extends IpqsRetryAfterError {
   override readonly name = 'IpqsServerError';
 }
 
-/** No complete HTTP answer: the connection was refused or reset, the host did not resolve, or the answer was cut off. */
+/**
+ * No complete HTTP answer: the connection was refused or reset, the host did not resolve, or the answer
+ * was cut off.
+ */
 export class IpqsNetworkError extends IpqsError {
   override readonly name = 'IpqsNetworkError';
   readonly fatal = false;
