@@ -31,47 +31,42 @@ const LOAD_TIME_PATCHES = [
 ];
 
 /**
- * axios imports http2 as it loads (Node then loads its HTTP/2 stack) but uses it only for a request with
- * `httpVersion: 2`, which the app never makes: axios gets a stand-in that loads http2 on first use.
+ * Modules axios imports as it loads but the app never uses, replaced for axios's imports only (each a
+ * module of its own, by name):
+ * - http2: Node would load its HTTP/2 stack, used only for a request with `httpVersion: 2`; the stand-in
+ *   loads http2 on first use.
+ * - form-data (and with it mime-db's 200 KB table): for multipart bodies, and the app only sends GETs; the
+ *   stand-in refuses to be built.
  */
-const LAZY_HTTP2 = `
+const AXIOS_IMPORT_STAND_INS = {
+  http2: `
 let http2;
 const load = () => (http2 ??= require('node:http2'));
 export default {
   get constants() { return load().constants; },
   connect: (...args) => load().connect(...args),
 };
-`;
-
-/**
- * axios loads the form-data package (and with it mime-db's 200 KB table) as it loads, for multipart
- * bodies; the app only sends GETs. axios gets a FormData that refuses to be built instead.
- */
-const NO_FORM_DATA = `
+`,
+  'form-data': `
 export default class FormData {
   constructor() {
     throw new Error('multipart form bodies are not part of this build');
   }
 }
-`;
+`,
+};
 
 const loadTimePatches = {
   name: 'load-time-patches',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^http2$/ }, (args) =>
-      /[\\/]axios[\\/]/.test(args.importer) ? { path: 'lazy-http2', namespace: 'lazy-http2' } : undefined,
+    const names = Object.keys(AXIOS_IMPORT_STAND_INS).join('|');
+    pluginBuild.onResolve({ filter: new RegExp(`^(${names})$`) }, (args) =>
+      /[\\/]axios[\\/]/.test(args.importer) ? { path: args.path, namespace: 'axios-stand-in' } : undefined,
     );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-http2' }, () => ({
-      contents: LAZY_HTTP2,
+    pluginBuild.onLoad({ filter: /.*/, namespace: 'axios-stand-in' }, (args) => ({
+      contents: AXIOS_IMPORT_STAND_INS[args.path],
       loader: 'js',
       resolveDir: root,
-    }));
-    pluginBuild.onResolve({ filter: /^form-data$/ }, (args) =>
-      /[\\/]axios[\\/]/.test(args.importer) ? { path: 'no-form-data', namespace: 'no-form-data' } : undefined,
-    );
-    pluginBuild.onLoad({ filter: /.*/, namespace: 'no-form-data' }, () => ({
-      contents: NO_FORM_DATA,
-      loader: 'js',
     }));
     for (const patch of LOAD_TIME_PATCHES) {
       pluginBuild.onLoad({ filter: patch.file }, async (args) => {
