@@ -3,13 +3,16 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Redis from 'ioredis';
-import { startSimulator } from '../src/simulator';
-import type { Simulator } from '../src/simulator';
 import { pythonJsonDumps, randomKey, writeEncryptedParams } from './helpers/param-file';
-import { testRedis } from './helpers/redis';
 import { runNode } from './helpers/run-main';
-import { MAIN_JS, platformParams, readMessageTc, runMain, tcRunDirs } from './helpers/tc-run';
+import {
+  MAIN_JS,
+  platformParams,
+  readMessageTc,
+  redisAndSimulator,
+  runMain,
+  tcRunDirs,
+} from './helpers/tc-run';
 import { outputVariables } from '../src/outputs/output-table';
 
 const API_KEY = 'canaryIpqsKey0123456789abcdefABCDEF';
@@ -19,20 +22,11 @@ const OUT = [
   '#App:9876:ipqs.indicator!String',
 ];
 
-let redis: Redis;
-let simulator: Simulator;
-beforeAll(async () => {
-  redis = testRedis();
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await redis.quit();
-  await simulator.close();
-});
+const env = redisAndSimulator();
 
 /** The app params of a run against the local simulator. */
 function app(extra: Record<string, unknown>): Record<string, unknown> {
-  return { ipqs_api_key: API_KEY, ipqs_base_url: simulator.url, ...extra };
+  return { ipqs_api_key: API_KEY, ipqs_base_url: env.simulator.url, ...extra };
 }
 
 describe('node dist/main.js', () => {
@@ -40,7 +34,7 @@ describe('node dist/main.js', () => {
     'loads a param file encrypted with a %i-character key, deletes it, and writes outputs and message.tc',
     async (keyLength) => {
       const dirs = tcRunDirs();
-      await redis.hset(
+      await env.redis.hset(
         dirs.context,
         '#App:1:upstream.ips!StringArray',
         pythonJsonDumps(['198.51.100.10', 'score-5@example.com']),
@@ -55,11 +49,11 @@ describe('node dist/main.js', () => {
       expect(result.code).toBe(0);
       expect(existsSync(result.paramFile)).toBe(false);
       expect(result.messageTc).toBe('IPQS: 2 indicators, 2 enriched, 0 failed, 0 high risk\n');
-      expect(await redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"2"');
-      expect(await redis.hget(dirs.context, '#App:9876:ipqs.indicator!StringArray')).toBe(
+      expect(await env.redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"2"');
+      expect(await env.redis.hget(dirs.context, '#App:9876:ipqs.indicator!StringArray')).toBe(
         '["198.51.100.10", "score-5@example.com"]',
       );
-      expect(await redis.hget(dirs.context, '#App:9876:ipqs.indicator!String')).toBe('"198.51.100.10"');
+      expect(await env.redis.hget(dirs.context, '#App:9876:ipqs.indicator!String')).toBe('"198.51.100.10"');
       expect(result.logText).toContain('event=params-loaded');
     },
   );
@@ -71,7 +65,7 @@ describe('node dist/main.js', () => {
       ...app({ indicators: '198.51.100.1\n198.51.100.2' }),
     });
     expect(result.code).toBe(0);
-    expect(await redis.hgetall(dirs.context)).toEqual({ '#App:9876:ipqs.count!String': '"2"' });
+    expect(await env.redis.hgetall(dirs.context)).toEqual({ '#App:9876:ipqs.count!String': '"2"' });
   });
 
   it('accepts the legacy tc_playbook_db_* names and a list of requested outputs', async () => {
@@ -91,7 +85,7 @@ describe('node dist/main.js', () => {
       ...app({ indicators: '198.51.100.1' }),
     });
     expect(result.code).toBe(0);
-    expect(await redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"1"');
+    expect(await env.redis.hget(dirs.context, '#App:9876:ipqs.count!String')).toBe('"1"');
   });
 
   describe('bad params', () => {
@@ -174,13 +168,13 @@ describe('node dist/main.js', () => {
       out: Record<string, unknown>;
     }> {
       const dirs = tcRunDirs();
-      await redis.hset(dirs.context, '#Trigger:5:trg.items!StringArray', pythonJsonDumps(BATCH));
-      simulator.resetStats();
+      await env.redis.hset(dirs.context, '#Trigger:5:trg.items!StringArray', pythonJsonDumps(BATCH));
+      env.simulator.resetStats();
       const result = await runMain(dirs, {
         ...platformParams(dirs, ALL),
         ...app({ indicators: '#Trigger:5:trg.items!StringArray', phone_countries: 'US', ...extra }),
       });
-      const stored = await redis.hgetall(dirs.context);
+      const stored = await env.redis.hgetall(dirs.context);
       const out: Record<string, unknown> = {};
       for (const [variable, value] of Object.entries(stored)) {
         if (variable.startsWith('#App:9876:')) out[variable.slice('#App:9876:'.length)] = JSON.parse(value);
@@ -291,17 +285,17 @@ describe('node dist/main.js', () => {
 
     it('asks IPQS once per distinct valid indicator and never for the invalid one', async () => {
       await run();
-      expect(simulator.stats().requests.byEndpoint).toEqual({ ip: 2, email: 1, url: 2, phone: 1 });
+      expect(env.simulator.stats().requests.byEndpoint).toEqual({ ip: 2, email: 1, url: 2, phone: 1 });
     });
 
     it('answers a second run of the same batch from the shared Redis cache, with no request', async () => {
       // a key of its own, so no other test's cached answers count
       const extra = { cache_ttl_minutes: '60', ipqs_api_key: `cache-test-key-${Date.now()}` };
       const first = await run(extra);
-      expect(simulator.stats().requests.total).toBe(6);
+      expect(env.simulator.stats().requests.total).toBe(6);
       expect(first.out['ipqs.cached!StringArray']).toEqual(Array(8).fill('false'));
       const second = await run(extra);
-      expect(simulator.stats().requests.total).toBe(0);
+      expect(env.simulator.stats().requests.total).toBe(0);
       expect(second.out['ipqs.cached!StringArray']).toEqual([...Array(7).fill('true'), 'false']);
       expect(second.out['ipqs.verdict!StringArray']).toEqual(first.out['ipqs.verdict!StringArray']);
       expect(second.out['ipqs.json.raw!StringArray']).toEqual(first.out['ipqs.json.raw!StringArray']);

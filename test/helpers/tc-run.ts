@@ -4,9 +4,11 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { randomKey, writeEncryptedParams } from './param-file';
-import { redisHostPort, uniqueContext } from './redis';
+import { redisHostPort, testRedis, uniqueContext } from './redis';
 import { runNode } from './run-main';
 import type { RunNodeResult } from './run-main';
+import type Redis from 'ioredis';
+import { startSimulator } from '../../src/simulator';
 import type { Simulator } from '../../src/simulator';
 
 export const MAIN_JS = path.resolve(__dirname, '../../dist/main.js');
@@ -104,4 +106,27 @@ export async function whenRequests(
   while (!over && simulator.stats().requests.total < count) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
+}
+
+/** What an end-to-end test file runs against: a client of the test Redis and a simulator over HTTP. */
+export interface RunTargets {
+  readonly redis: Redis;
+  readonly simulator: Simulator;
+}
+
+/**
+ * Opens the test Redis and starts a simulator before the calling file's (or describe block's) tests, and
+ * closes both after them. Read the fields inside tests and hooks: they are set once `beforeAll` has run.
+ */
+export function redisAndSimulator(): RunTargets {
+  const targets = {} as { redis: Redis; simulator: Simulator };
+  beforeAll(async () => {
+    targets.redis = testRedis();
+    targets.simulator = await startSimulator();
+  });
+  afterAll(async () => {
+    await targets.redis.quit();
+    await targets.simulator.close();
+  });
+  return targets;
 }

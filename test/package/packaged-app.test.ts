@@ -4,13 +4,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import AdmZip from 'adm-zip';
-import type Redis from 'ioredis';
 import { buildPackage } from '../../src/package/build-package';
-import { startSimulator } from '../../src/simulator';
-import type { Simulator } from '../../src/simulator';
 import { randomKey, writeEncryptedParams } from '../helpers/param-file';
-import { testRedis } from '../helpers/redis';
-import { platformParams, readMessageTc, tcRunDirs } from '../helpers/tc-run';
+import { platformParams, readMessageTc, redisAndSimulator, tcRunDirs } from '../helpers/tc-run';
 import { runPython } from './run-python';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -42,16 +38,7 @@ function unzip(file: string, into: string): string {
 describe('the package of this app, unzipped and started with python3 run.py', () => {
   const API_KEY = 'canaryIpqsKey0123456789abcdefABCDEF';
   const OUT = ['#App:9876:ipqs.verdict!String', '#App:9876:ipqs.score!String', '#App:9876:ipqs.count!String'];
-  let redis: Redis;
-  let simulator: Simulator;
-  beforeAll(async () => {
-    redis = testRedis();
-    simulator = await startSimulator();
-  });
-  afterAll(async () => {
-    await redis.quit();
-    await simulator.close();
-  });
+  const env = redisAndSimulator();
   const runRoots: string[] = [];
   afterEach(() => {
     for (const root of runRoots.splice(0)) rmSync(root, { recursive: true, force: true });
@@ -102,12 +89,12 @@ describe('the package of this app, unzipped and started with python3 run.py', ()
     const appDir = path.join(await unzippedApp(), FOLDER);
     const result = await start(appDir, {
       ipqs_api_key: API_KEY,
-      ipqs_base_url: simulator.url,
+      ipqs_base_url: env.simulator.url,
       indicators: '198.51.100.90',
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(await redis.hgetall(result.dirs.context)).toEqual({
+    expect(await env.redis.hgetall(result.dirs.context)).toEqual({
       '#App:9876:ipqs.verdict!String': '"HIGH RISK"',
       '#App:9876:ipqs.score!String': '"90"',
       '#App:9876:ipqs.count!String': '"1"',
@@ -118,10 +105,10 @@ describe('the package of this app, unzipped and started with python3 run.py', ()
 
   it("passes the app's failure exit code and message.tc through", async () => {
     const appDir = path.join(await unzippedApp(), FOLDER);
-    const result = await start(appDir, { ipqs_base_url: simulator.url, indicators: '198.51.100.90' });
+    const result = await start(appDir, { ipqs_base_url: env.simulator.url, indicators: '198.51.100.90' });
     expect(result.code).toBe(1);
     expect(result.messageTc).toMatch(/^Input validation errors\nipqs_api_key: /);
-    expect(await redis.hgetall(result.dirs.context)).toEqual({});
+    expect(await env.redis.hgetall(result.dirs.context)).toEqual({});
   });
 
   it('runs on the shipped bin/node of a --with-node package when no node is on PATH', async () => {
@@ -131,10 +118,10 @@ describe('the package of this app, unzipped and started with python3 run.py', ()
     mkdirSync(emptyPath);
     const result = await start(
       appDir,
-      { ipqs_api_key: API_KEY, ipqs_base_url: simulator.url, indicators: '198.51.100.90' },
+      { ipqs_api_key: API_KEY, ipqs_base_url: env.simulator.url, indicators: '198.51.100.90' },
       { PATH: emptyPath },
     );
     expect(result.code).toBe(0);
-    expect(await redis.hget(result.dirs.context, '#App:9876:ipqs.verdict!String')).toBe('"HIGH RISK"');
+    expect(await env.redis.hget(result.dirs.context, '#App:9876:ipqs.verdict!String')).toBe('"HIGH RISK"');
   });
 });

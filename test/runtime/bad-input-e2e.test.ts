@@ -1,14 +1,11 @@
 // The whole bad-input corpus as one batch through node dist/main.js, against a real simulator and a real
 // redis-server: the run does not crash, every bad value gets its one-line ipqs.error in its own position,
 // IPQS is asked only about the good values mixed in, and the exit code follows fail_on_error.
-import type Redis from 'ioredis';
 import { classify } from '../../src/indicators/classify';
-import { startSimulator } from '../../src/simulator';
-import type { Simulator, SimulatorStats } from '../../src/simulator';
+import type { SimulatorStats } from '../../src/simulator';
 import { BAD_INPUTS } from '../fixtures/bad-inputs';
 import { pythonJsonDumps } from '../helpers/param-file';
-import { testRedis } from '../helpers/redis';
-import { platformParams, runMain, tcRunDirs } from '../helpers/tc-run';
+import { platformParams, redisAndSimulator, runMain, tcRunDirs } from '../helpers/tc-run';
 
 const INPUT = '#Trigger:5:upstream.values!StringArray';
 const OUTPUTS = ['ipqs.error', 'ipqs.indicator', 'ipqs.indicator_type', 'ipqs.verdict'];
@@ -38,19 +35,10 @@ function mixedBatch(): string[] {
   return GOOD.flatMap((value, index) => [value, ...bad.slice(index * chunk, (index + 1) * chunk)]);
 }
 
-let redis: Redis;
-let simulator: Simulator;
-beforeAll(async () => {
-  redis = testRedis();
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await redis.quit();
-  await simulator.close();
-});
+const env = redisAndSimulator();
 
 async function statsOverHttp(): Promise<SimulatorStats> {
-  const response = await fetch(new URL('/__stats', simulator.url));
+  const response = await fetch(new URL('/__stats', env.simulator.url));
   return (await response.json()) as SimulatorStats;
 }
 
@@ -67,13 +55,13 @@ describe('the bad-input corpus through node dist/main.js', () => {
     'with fail_on_error %s, writes one line per bad value, asks only about the good ones, exits %i',
     async (failOnError, exitCode) => {
       const dirs = tcRunDirs();
-      await redis.hset(dirs.context, INPUT, pythonJsonDumps(batch));
-      simulator.resetStats();
+      await env.redis.hset(dirs.context, INPUT, pythonJsonDumps(batch));
+      env.simulator.resetStats();
       const result = await runMain(dirs, {
         ...platformParams(dirs, REQUESTED),
         tc_log_level: 'info',
         ipqs_api_key: `bad-input-e2e-${failOnError}`,
-        ipqs_base_url: simulator.url,
+        ipqs_base_url: env.simulator.url,
         indicators: INPUT,
         cache_ttl_minutes: '0',
         fail_on_error: failOnError,
@@ -88,7 +76,7 @@ describe('the bad-input corpus through node dist/main.js', () => {
       expect((await statsOverHttp()).requests.total).toBe(DISTINCT_GOOD);
 
       const out = async (name: string): Promise<unknown> =>
-        JSON.parse((await redis.hget(dirs.context, `#App:9876:${name}`)) ?? 'null');
+        JSON.parse((await env.redis.hget(dirs.context, `#App:9876:${name}`)) ?? 'null');
       const errors = (await out('ipqs.error!StringArray')) as string[];
       const types = (await out('ipqs.indicator_type!StringArray')) as (string | null)[];
       const verdicts = (await out('ipqs.verdict!StringArray')) as (string | null)[];

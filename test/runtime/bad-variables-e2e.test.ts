@@ -1,26 +1,13 @@
 // node dist/main.js when the indicators param is a playbook variable that is missing from the context or
 // holds a value of another type: a clear one-line reason naming the variable, exit 1, no request made; an
 // embedded variable with no value is a per-indicator error, as tcex's `<null>` design has it.
-import type Redis from 'ioredis';
-import { startSimulator } from '../../src/simulator';
-import type { Simulator } from '../../src/simulator';
 import { pythonJsonDumps } from '../helpers/param-file';
-import { testRedis } from '../helpers/redis';
-import { platformParams, runMain, tcRunDirs } from '../helpers/tc-run';
+import { platformParams, redisAndSimulator, runMain, tcRunDirs } from '../helpers/tc-run';
 import type { TcRunResult } from '../helpers/tc-run';
 
 const REQUESTED = ['#App:9876:ipqs.error!StringArray', '#App:9876:ipqs.indicator!StringArray'];
 
-let redis: Redis;
-let simulator: Simulator;
-beforeAll(async () => {
-  redis = testRedis();
-  simulator = await startSimulator();
-});
-afterAll(async () => {
-  await redis.quit();
-  await simulator.close();
-});
+const env = redisAndSimulator();
 
 interface Run {
   readonly result: TcRunResult;
@@ -31,19 +18,19 @@ interface Run {
 /** Stages `context` in a fresh playbook context and runs the app with `indicators`. */
 async function run(context: Record<string, string | Buffer>, indicators: string): Promise<Run> {
   const dirs = tcRunDirs();
-  if (Object.keys(context).length > 0) await redis.hset(dirs.context, context);
-  simulator.resetStats();
+  if (Object.keys(context).length > 0) await env.redis.hset(dirs.context, context);
+  env.simulator.resetStats();
   const result = await runMain(dirs, {
     ...platformParams(dirs, REQUESTED),
     ipqs_api_key: 'bad-variables-e2e-key',
-    ipqs_base_url: simulator.url,
+    ipqs_base_url: env.simulator.url,
     cache_ttl_minutes: '0',
     indicators,
   });
-  const stored = await redis.hget(dirs.context, REQUESTED[0]!);
+  const stored = await env.redis.hget(dirs.context, REQUESTED[0]!);
   return {
     result,
-    requests: simulator.stats().requests.total,
+    requests: env.simulator.stats().requests.total,
     errors: stored === null ? null : JSON.parse(stored),
   };
 }
