@@ -80,7 +80,11 @@ export function registerSimulateCommand(program: Command): void {
       0,
     )
     .option('--host <address>', 'address to listen on', '127.0.0.1')
-    .option('--latency-ms <ms>', 'delay before every lookup answer', numberOption({ min: 0 }))
+    .option(
+      '--latency-ms <ms>',
+      'response time of every lookup answer, from its arrival',
+      numberOption({ min: 0 }),
+    )
     .option('--jitter-ms <ms>', 'up to this much more random delay', numberOption({ min: 0 }))
     .option(
       '--rate-limit <n>',

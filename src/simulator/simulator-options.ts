@@ -12,7 +12,7 @@ export interface SimulatorOptions {
   readonly port?: number;
   /** Address to listen on; default 127.0.0.1 (loopback only). */
   readonly host?: string;
-  /** Delay before every lookup answer, in milliseconds. */
+  /** Every lookup answer's response time in milliseconds, from the request's arrival; never shorter. */
   readonly latencyMs?: number;
   /** Up to this many more milliseconds of (seeded) random delay. */
   readonly jitterMs?: number;

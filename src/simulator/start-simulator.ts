@@ -64,6 +64,9 @@ class SimulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // the latency counts from arrival, as a real API's response time does: reading the body and
+    // building the answer happen within it, not before it
+    const heldSince = performance.now();
     const arrivedAt = this.config.now();
     const route = routeOf(req.method ?? '', req.url ?? '/');
     if (route.kind === 'stats' || route.kind === 'reset-stats') {
@@ -84,7 +87,8 @@ class SimulatorServer {
     const request = lookupRequest(route, req.headers, body);
     const { answer, failure } = lookupAnswer(request, this.config.acceptKeys, imposed);
     if (failure) this.stats.failed(failure);
-    await this.writer.send(res, answer, `${request.type} ${request.value ?? ''}`, this.traffic.delayMs());
+    const delayMs = Math.max(0, this.traffic.delayMs() - (performance.now() - heldSince));
+    await this.writer.send(res, answer, `${request.type} ${request.value ?? ''}`, delayMs);
   }
 
   /** Clears the stats and the flaky values' request counts. */

@@ -72,6 +72,19 @@ describe('the simulator knobs', () => {
     expect(replies[0]?.json).toEqual(replies[1]?.json);
   });
 
+  it('never answers a lookup sooner than latencyMs after it was sent, however many arrive at once', async () => {
+    const simulator = await start({ latencyMs: 40 });
+    const elapsed = await Promise.all(
+      Array.from({ length: 24 }, async (_, i) => {
+        const sentAt = performance.now();
+        const reply = await request(`${simulator.url}/ip?ip=8.8.4.${i}`, withKey);
+        expect(reply.status).toBe(200);
+        return performance.now() - sentAt;
+      }),
+    );
+    expect(Math.min(...elapsed)).toBeGreaterThanOrEqual(40);
+  });
+
   it('fails every request when failRate is 1', async () => {
     const simulator = await start({ failRate: 1, seed: 3 });
     const outcomes = await Promise.all(
