@@ -5,7 +5,6 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import { performance } from 'node:perf_hooks';
 import axios from 'axios';
 import type { AxiosProxyConfig, AxiosResponse } from 'axios';
 import { AppError } from '../errors';
@@ -16,7 +15,7 @@ import { Deadline } from './deadline';
 import { classifyFailure, IpqsAbortedError } from './errors';
 import type { IpqsError } from './errors';
 import type { LookupType } from './fields';
-import { serializeParams } from './query-string';
+import { lookupQuery } from './query-string';
 import { defaultSleep, parseRetryAfter, withRetries } from './retry';
 import { MAX_BODY_BYTES, transportError } from './transport-error';
 import { parseIpqsResponse } from './schemas';
@@ -176,7 +175,6 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
         ? request.serverTimeoutSeconds * 1000 + SERVER_TIMEOUT_MARGIN_MS
         : 0;
     const timeoutMs = Math.max(baseTimeoutMs, serverMs);
-    const { key: _key, [lookup]: _value, ...params } = request.params;
     const deadline = new Deadline(timeoutMs);
     let unsent: IpqsError | undefined;
     // once it has a connection: a fatal error that came in while it waited for one keeps it unsent
@@ -189,7 +187,7 @@ export function createIpqsClient(options: IpqsClientOptions): IpqsClient {
     let status: number | undefined;
     try {
       // the query built here rather than by axios's params handling: one less config merge per request
-      const query = serializeParams({ [lookup]: request.value, ...params });
+      const query = lookupQuery(lookup, request.value, request.params);
       const response = await client.get<unknown>(`/${lookup}?${query}`, {
         ...(request.signal ? { signal: request.signal } : {}),
         transport,

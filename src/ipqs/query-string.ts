@@ -21,3 +21,30 @@ export function serializeParams(params: Readonly<Record<string, unknown>>): stri
   }
   return pairs.join('&');
 }
+
+// the params of a batch are one object per lookup type, so their part of the query is built once
+const paramsQueries = new WeakMap<object, Map<string, string>>();
+
+/**
+ * The query of one lookup: `{lookup}={value}` first, then `params` without `key` (the key travels in a
+ * header) and without the lookup's own name. The params part is built once per params object.
+ */
+export function lookupQuery(
+  lookup: string,
+  value: string,
+  params: Readonly<Record<string, string | readonly string[]>>,
+): string {
+  let byLookup = paramsQueries.get(params);
+  if (!byLookup) {
+    byLookup = new Map();
+    paramsQueries.set(params, byLookup);
+  }
+  let rest = byLookup.get(lookup);
+  if (rest === undefined) {
+    const { key: _key, [lookup]: _value, ...others } = params;
+    rest = serializeParams(others);
+    byLookup.set(lookup, rest);
+  }
+  const head = `${encodeKey(lookup)}=${encodeURIComponent(value)}`;
+  return rest === '' ? head : `${head}&${rest}`;
+}

@@ -1,4 +1,4 @@
-import { serializeParams } from '../../src/ipqs/query-string';
+import { lookupQuery, serializeParams } from '../../src/ipqs/query-string';
 
 describe('serializeParams', () => {
   it.each<[string, Record<string, unknown>, string]>([
@@ -33,5 +33,30 @@ describe('serializeParams', () => {
     expect(parsed.get('url')).toBe(params.url);
     expect(parsed.get('email')).toBe(params.email);
     expect(parsed.getAll('country[]')).toStrictEqual(['US', 'CA']);
+  });
+});
+
+describe('lookupQuery', () => {
+  it('puts the lookup and its value first, then the params', () => {
+    const params = { strictness: '1', 'country[]': ['US', 'CA'] };
+    expect(lookupQuery('phone', '+1 800', params)).toBe(
+      'phone=%2B1%20800&strictness=1&country[]=US&country[]=CA',
+    );
+  });
+
+  it('leaves out a key param and the lookup name given again as a param', () => {
+    const params = { key: 'secret', email: 'other@example.com', fast: 'true' };
+    expect(lookupQuery('email', 'a+b@example.com', params)).toBe('email=a%2Bb%40example.com&fast=true');
+  });
+
+  it('is the lookup alone without params', () => {
+    expect(lookupQuery('ip', '8.8.8.8', {})).toBe('ip=8.8.8.8');
+  });
+
+  it('gives each lookup of one params object its own query', () => {
+    const params = { ip: 'x', url: 'y', strictness: '0' };
+    expect(lookupQuery('ip', '1.1.1.1', params)).toBe('ip=1.1.1.1&url=y&strictness=0');
+    expect(lookupQuery('url', 'a.example', params)).toBe('url=a.example&ip=x&strictness=0');
+    expect(lookupQuery('ip', '2.2.2.2', params)).toBe('ip=2.2.2.2&url=y&strictness=0');
   });
 });
