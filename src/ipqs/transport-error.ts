@@ -1,5 +1,5 @@
 /** Maps what axios throws for a failed request to a typed IpqsError, without the request config. */
-import { isCancel } from 'axios';
+import { isAxiosError, isCancel } from 'axios';
 import type { LookupType } from './fields';
 import { IpqsAbortedError, IpqsError, IpqsNetworkError, IpqsResponseError, IpqsTimeoutError } from './errors';
 
@@ -9,6 +9,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /**
  * The IpqsError for a request that got no usable HTTP answer: an IpqsError thrown while reading the answer
  * passes through; otherwise the deadline, a cancel, a cut or oversized body, or the socket error code.
+ * Anything axios did not throw (a bug of ours, a TypeError say) is thrown again as it is: reported as a
+ * network error it would be retried, and each retry would spend a credit.
  */
 export function transportError(
   lookup: LookupType,
@@ -17,6 +19,7 @@ export function transportError(
   timedOut: boolean,
 ): IpqsError {
   if (error instanceof IpqsError) return error;
+  if (!timedOut && !isAxiosError(error)) throw error;
   // only the code is kept: the axios error holds the request config, IPQS-KEY header included
   const code = (error as { code?: unknown } | null)?.code;
   if (timedOut) return new IpqsTimeoutError(timeoutMs, { lookup });

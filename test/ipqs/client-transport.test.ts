@@ -120,4 +120,25 @@ describe('IpqsClient on the wire', () => {
     expect(error).toMatchObject({ message: 'IPQS ip lookup failed: lookup cancelled' });
     expect(server.requests()).toBe(1);
   });
+
+  it('lets an error of its own code through as it is, after one request and without a retry', async () => {
+    const server = await loopback((res) => {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      res.end('{"success":false,"message":"busy"}');
+    });
+    const broken = new TypeError('clock is broken');
+    // the clock is read while the 503 is classified, inside the request's own error handling
+    const { client, sleeps } = testClient({
+      baseUrl: server.baseUrl,
+      maxRetries: 3,
+      now: () => {
+        throw broken;
+      },
+    });
+
+    await expect(client.lookup(lookup)).rejects.toBe(broken);
+    client.close();
+    expect(server.requests()).toBe(1);
+    expect(sleeps).toEqual([]);
+  });
 });
